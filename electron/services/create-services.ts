@@ -1,0 +1,56 @@
+/**
+ * Builds the application services once per entry point (desktop main, browser host, CLI, tests).
+ * No globals: every door owns the object this returns and closes it on exit.
+ */
+import type { AppInfo, Door } from '../../shared/api/contract';
+import type { BookOpenOptions } from '../db/book';
+import { BookService } from './book-service';
+import { ConfigStore } from './config-store';
+import { FileRegistry } from './file-registry';
+import { defaultBookPathOf } from './paths';
+
+export type ServicesOptions = {
+  dataDir: string;
+  door: Door;
+  appVersion: string;
+  migrationsDir: string;
+  /** better-sqlite3's nativeBinding: the Electron-ABI build in the desktop app. */
+  nativeBinding?: string;
+  /** Keep the recent-books list (true for the UI doors, false for the CLI). Default true. */
+  rememberRecent?: boolean;
+};
+
+export type Services = {
+  readonly options: ServicesOptions;
+  readonly config: ConfigStore;
+  readonly files: FileRegistry;
+  readonly books: BookService;
+  appInfo(): AppInfo;
+  close(): void;
+};
+
+export function createServices(options: ServicesOptions): Services {
+  const config = new ConfigStore(options.dataDir);
+  const files = new FileRegistry();
+  const openOptions: BookOpenOptions = {
+    migrationsDir: options.migrationsDir,
+    appVersion: options.appVersion,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  };
+  const books = new BookService(options.dataDir, config, openOptions, options.rememberRecent ?? true);
+  return {
+    options,
+    config,
+    files,
+    books,
+    appInfo: () => ({
+      name: 'FeeTrail',
+      version: options.appVersion,
+      door: options.door,
+      dataDir: options.dataDir,
+      defaultBookPath: defaultBookPathOf(options.dataDir),
+      platform: process.platform,
+    }),
+    close: () => books.closeCurrent(),
+  };
+}

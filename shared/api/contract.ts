@@ -1,0 +1,49 @@
+/**
+ * The one API contract. Every call is named `area:verb`, has a zod schema for its request and a typed
+ * reply; replies are `{ ok: true, value } | { ok: false, error: { code, message, details } }`.
+ * Three doors dispatch to the same services: electron/preload (IPC), electron/host (HTTP) and the CLI.
+ */
+import type { CallMap, InputOf, Invoker, OutputOf } from './define';
+import { appCalls } from './app';
+import { bookCalls } from './book';
+import { desktopCalls } from './files';
+
+/** Calls the services answer, through every door. */
+export const serviceContract = {
+  ...appCalls,
+  ...bookCalls,
+} satisfies CallMap;
+
+/** Everything the desktop preload exposes: the services plus the native dialogs. */
+export const desktopContract = { ...serviceContract, ...desktopCalls } satisfies CallMap;
+
+export type ServiceContract = typeof serviceContract;
+export type DesktopContract = typeof desktopContract;
+export type ServiceCallName = keyof ServiceContract & string;
+export type DesktopCallName = keyof DesktopContract & string;
+
+export type ApiInput<K extends DesktopCallName> = InputOf<DesktopContract[K]>;
+export type ApiOutput<K extends DesktopCallName> = OutputOf<DesktopContract[K]>;
+
+export const SERVICE_CALL_NAMES = Object.keys(serviceContract) as ServiceCallName[];
+export const DESKTOP_CALL_NAMES = Object.keys(desktopContract) as DesktopCallName[];
+
+export function isServiceCall(name: string): name is ServiceCallName {
+  return Object.prototype.hasOwnProperty.call(serviceContract, name);
+}
+
+export function isDesktopCall(name: string): name is DesktopCallName {
+  return Object.prototype.hasOwnProperty.call(desktopContract, name);
+}
+
+/**
+ * What the page sees as `window.feetrail` in the desktop app: one typed `invoke` and nothing else.
+ * No raw ipcRenderer reaches the page.
+ */
+export type FeeTrailBridge = {
+  invoke: Invoker<DesktopContract>;
+};
+
+export type { FileRef, FileFilter } from './files';
+export type { AppInfo, Door } from './app';
+export type { BookInfo, RecentBook, BookCounts } from './book';
