@@ -1,0 +1,161 @@
+/**
+ * Which text encoding a CSV is in. Order of trust: a BOM, then strict UTF-8 validity, then a byte-level
+ * check for GBK (what Chinese banks and POS back-offices write), with chardet as a second opinion.
+ * When the answer is not clear the caller gets ranked candidates and `uncertain: true`, so the
+ * preview can ask the user instead of importing mojibake silently.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+
+export type EncodingSource = 'bom' | 'ascii' | 'utf8' | 'detected' | 'override';
+
+export type EncodingCandidate = { encoding: string; confidence: number };
+
+export type EncodingInfo = {
+  /** An iconv-lite encoding name: utf-8, utf-16le, utf-16be, gb18030, big5, … */
+  encoding: string;
+  /** 0–100. */
+  confidence: number;
+  source: EncodingSource;
+  /** True when the user should confirm the encoding (the preview shows the candidates). */
+  uncertain: boolean;
+  candidates: EncodingCandidate[];
+  /** Bytes of BOM to skip. */
+  bomLength: number;
+};
+
+const GB_CONFIDENT = 0.9;
+
+function bom(buf: Uint8Array): EncodingInfo | null {
+  const mk = (encoding: string, bomLength: number): EncodingInfo => ({
+    encoding,
+    confidence: 100,
+    source: 'bom',
+    uncertain: false,
+    candidates: [{ encoding, confidence: 100 }],
+    bomLength,
+  });
+  if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return mk('utf-8', 3);
+  if (buf[0] === 0xff && buf[1] === 0xfe) return mk('utf-16le', 2);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return mk('utf-16be', 2);
+  if (buf[0] === 0x84 && buf[1] === 0x31 && buf[2] === 0x95 && buf[3] === 0x33) return mk('gb18030', 4);
+  return null;
+}
+
+/** Strict UTF-8 check that tolerates a sequence cut by the end of a sample. */
+export function isValidUtf8(buf: Uint8Array, truncated: boolean): boolean {
+  let end = buf.length;
+  if (truncated) {
+    // Step back over a possibly incomplete trailing sequence.
+    let i = end - 1;
+    let back = 0;
+    while (i >= 0 && back < 3 && ((buf[i] ?? 0) & 0xc0) === 0x80) {
+      i -= 1;
+      back += 1;
+    }
+    if (i >= 0 && (buf[i] ?? 0) >= 0xc0) end = i;
+  }
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, end));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Share of non-ASCII byte pairs that are well-formed GBK and fall in the GB2312 hanzi/punctuation
+ * rows real Chinese text uses; 0 when a byte cannot start a GBK pair.
+ */
+export function gbkScore(buf: Uint8Array): number {
+  let pairs = 0;
+  let common = 0;
+  for (let i = 0; i < buf.length; i += 1) {
+    const b = buf[i] ?? 0;
+    if (b < 0x80) continue;
+    const t = buf[i + 1];
+    if (t === undefined) break; // cut by the sample end
+    if (b === 0x80 || b === 0xff || t < 0x40 || t === 0x7f || t === 0xff) return 0;
+    pairs += 1;
+    if (b >= 0xa1 && b <= 0xf7 && t >= 0xa1 && t <= 0xfe) common += 1;
+    i += 1;
+  }
+  return pairs === 0 ? 0 : common / pairs;
+}
+
+function utf16WithoutBom(buf: Uint8Array): string | null {
+  const n = Math.min(buf.length, 4096) & ~1;
+  if (n < 8) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (buf[i] === 0) evenZero += 1;
+    if (buf[i + 1] === 0) oddZero += 1;
+  }
+  const half = n / 2;
+  if (oddZero / half > 0.3 && evenZero / half < 0.05) return 'utf-16le';
+  if (evenZero / half > 0.3 && oddZero / half < 0.05) return 'utf-16be';
+  return null;
+}
+
+const CHARDET_TO_ICONV: Record<string, string> = {
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  'UTF-8': 'utf-8',
+  'UTF-16LE': 'utf-16le',
+  'UTF-16BE': 'utf-16be',
+  Shift_JIS: 'shift_jis',
+  'EUC-JP': 'euc-jp',
+  'EUC-KR': 'euc-kr',
+  'ISO-8859-1': 'latin1',
+  'windows-1252': 'windows-1252',
+};
+
+/**
+ * Detects the encoding of a sample (the start of the file, or all of it). `truncated` says the
+ * sample is not the whole file, so a multi-byte character may be cut at its end.
+ */
+export function detectEncoding(sample: Uint8Array, truncated: boolean): EncodingInfo {
+  const fromBom = bom(sample);
+  if (fromBom) return fromBom;
+  const certain = (encoding: string, source: EncodingSource): EncodingInfo => ({
+    encoding,
+    confidence: 100,
+    source,
+    uncertain: false,
+    candidates: [{ encoding, confidence: 100 }],
+    bomLength: 0,
+  });
+  if (sample.every((b) => b < 0x80)) return certain('utf-8', 'ascii');
+  const u16 = utf16WithoutBom(sample);
+  if (u16) return { ...certain(u16, 'detected'), confidence: 80 };
+  if (isValidUtf8(sample, truncated)) return certain('utf-8', 'utf8');
+
+  const score = gbkScore(sample);
+  const candidates = new Map<string, number>();
+  candidates.set('gb18030', Math.round(score * 100));
+  for (const m of chardet.analyse(sample)) {
+    const enc = CHARDET_TO_ICONV[m.name];
+    if (enc && enc !== 'utf-8' && !candidates.has(enc)) candidates.set(enc, Math.min(m.confidence, 99));
+  }
+  const ranked = [...candidates].map(([encoding, confidence]) => ({ encoding, confidence }));
+  ranked.sort((a, b) => b.confidence - a.confidence);
+  const top = ranked[0] ?? { encoding: 'gb18030', confidence: 0 };
+  // GB18030 decodes every GBK file and more; prefer it whenever the bytes look like Chinese GBK.
+  const uncertain = !(top.encoding === 'gb18030' && score >= GB_CONFIDENT);
+  return {
+    encoding: top.encoding,
+    confidence: top.confidence,
+    source: 'detected',
+    uncertain,
+    candidates: ranked,
+    bomLength: 0,
+  };
+}
+
+export function normaliseEncodingName(name: string): string | null {
+  const n = name.trim().toLowerCase();
+  if (n === 'gbk' || n === 'gb2312' || n === 'cp936' || n === 'gb18030') return 'gb18030';
+  if (n === 'utf8') return 'utf-8';
+  return iconv.encodingExists(n) ? n : null;
+}

@@ -1,0 +1,178 @@
+/**
+ * .xlsx → RawRow, through exceljs's streaming reader so memory stays bounded on 100k+ rows.
+ * Numbers stay numbers and text stays text (nothing trimmed: normalisers decide); date-formatted
+ * numbers become RawDateCell with the wall-clock value; formulas give their cached result; rich text
+ * is flattened; Excel errors become RawErrorCell. Call `inspectXlsx` first (read-file.ts does): it
+ * refuses zip bombs and truncated files and supplies the sheet list, hidden state and date system.
+ */
+import { createReadStream } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Cell, CellValue, Row } from 'exceljs';
+import type { RawCell, RawRow } from '../../shared/import/raw';
+import { isDateFormat } from './cell-format';
+import { exceljsDateToSerial, serialToWallClock } from './excel-serial';
+import { causeOf, emptySheet, readError, tooManyColumns, tooManyRows } from './read-limits';
+import type { ReadLimits } from './read-limits';
+import type { XlsxInspection } from './xlsx-zip';
+
+export type XlsxRowsOptions = {
+  /** Display name used in RawRow.sheet errors, e.g. the file's base name. */
+  file: string;
+  limits: ReadLimits;
+  inspection: XlsxInspection;
+  /** When false (default) a sheet without any non-empty row is a `file_unreadable` error. */
+  allowEmpty?: boolean;
+};
+
+// exceljs's typings omit what the streaming worksheet reader actually carries.
+type StreamedSheet = AsyncIterable<Row> & { name?: string };
+
+/** Formula errors reach us as NaN (exceljs parseFloat()s the cached `#N/A`), so the code is lost. */
+const UNKNOWN_FORMULA_ERROR = '#ERROR';
+
+function dateCell(date: Date, date1904: boolean): RawCell {
+  if (Number.isNaN(date.getTime())) return null;
+  // exceljs applies the workbook's 1904 flag itself; invert with the same flag, then format from the
+  // serial so Excel's 1900 leap-year quirk is handled in one place (excel-serial.ts).
+  const serial = exceljsDateToSerial(date, date1904);
+  return { kind: 'date', value: serialToWallClock(serial, date1904), serial };
+}
+
+function numberCell(n: number, numFmt: string | undefined, date1904: boolean): RawCell {
+  if (Number.isNaN(n)) return null;
+  if (isDateFormat(numFmt)) return { kind: 'date', value: serialToWallClock(n, date1904), serial: n };
+  return n;
+}
+
+export function convertCellValue(value: CellValue, numFmt: string | undefined, date1904: boolean): RawCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') return Number.isNaN(value) ? null : value;
+  if (value instanceof Date) return dateCell(value, date1904);
+  if ('error' in value) return { kind: 'error', value: String(value.error) };
+  if ('richText' in value) return value.richText.map((r) => r.text ?? '').join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result: unknown = value.result;
+    if (result === undefined || result === null) return null;
+    if (typeof result === 'number') {
+      return Number.isNaN(result)
+        ? { kind: 'error', value: UNKNOWN_FORMULA_ERROR }
+        : numberCell(result, numFmt, date1904);
+    }
+    if (result instanceof Date) return dateCell(result, date1904);
+    if (typeof result === 'string' || typeof result === 'boolean') return result;
+    if (typeof result === 'object' && 'error' in result)
+      return { kind: 'error', value: String(result.error) };
+    return null;
+  }
+  if ('text' in value)
+    return typeof value.text === 'string' ? value.text : convertCellValue(value.text, numFmt, date1904);
+  return null;
+}
+
+function readNumFmt(cell: Cell): string | undefined {
+  // Reading numFmt goes through the style; a cell without a style has none.
+  const fmt = cell.numFmt as string | undefined;
+  return typeof fmt === 'string' ? fmt : undefined;
+}
+
+/**
+ * Yields the non-empty rows of one worksheet. `sheet` must be a name from `inspection.sheets`.
+ * Stops (and releases the file) as soon as the consumer stops iterating.
+ */
+export async function* readXlsxRows(
+  path: string,
+  sheet: string,
+  opts: XlsxRowsOptions,
+): AsyncGenerator<RawRow> {
+  const { file, limits, inspection } = opts;
+  const target = inspection.sheets.find((s) => s.name === sheet);
+  if (!target) {
+    throw readError('file_unreadable', `${file} has no sheet named "${sheet}".`, {
+      file,
+      sheet,
+      reason: 'sheet_not_found',
+    });
+  }
+  const input = createReadStream(path);
+  let yielded = 0;
+  try {
+    if (target.streamName !== null) {
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+        sharedStrings: 'cache',
+        hyperlinks: 'ignore',
+        styles: 'cache',
+        worksheets: 'emit',
+      });
+      let iterator: AsyncIterator<StreamedSheet>;
+      try {
+        iterator = reader[Symbol.asyncIterator]() as AsyncIterator<StreamedSheet>;
+      } catch (e) {
+        throw wrap(e, file, sheet);
+      }
+      for (;;) {
+        let next: IteratorResult<StreamedSheet>;
+        try {
+          next = await iterator.next();
+        } catch (e) {
+          throw wrap(e, file, sheet);
+        }
+        if (next.done) break;
+        const ws = next.value;
+        // Other sheets are skipped: exceljs drains their entry when we ask for the next one.
+        if (ws.name !== target.streamName) continue;
+        const rows = ws[Symbol.asyncIterator]();
+        for (;;) {
+          let r: IteratorResult<Row>;
+          try {
+            r = await rows.next();
+          } catch (e) {
+            throw wrap(e, file, sheet);
+          }
+          if (r.done) break;
+          const raw = toRawRow(r.value, sheet, file, limits, inspection.date1904);
+          if (raw === null) continue;
+          yielded += 1;
+          if (yielded > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
+          yield raw;
+        }
+        break;
+      }
+    }
+    if (yielded === 0 && !opts.allowEmpty) throw emptySheet(file, sheet);
+  } finally {
+    input.destroy();
+  }
+}
+
+function toRawRow(
+  row: Row,
+  sheet: string,
+  file: string,
+  limits: ReadLimits,
+  date1904: boolean,
+): RawRow | null {
+  const count = row.cellCount;
+  const cells: RawCell[] = [];
+  let last = 0;
+  for (let c = 1; c <= count; c += 1) {
+    const cell = row.findCell(c);
+    const v = cell ? convertCellValue(cell.value, readNumFmt(cell), date1904) : null;
+    cells.push(v);
+    if (v !== null && v !== '') last = c;
+  }
+  if (last === 0) return null;
+  if (last > limits.maxColumns) throw tooManyColumns(file, sheet, row.number, last, limits.maxColumns);
+  cells.length = last;
+  return { sheet, row: row.number, cells };
+}
+
+function wrap(e: unknown, file: string, sheet: string): Error {
+  if (e instanceof Error && e.name === 'FeeTrailError') return e;
+  return readError('file_unreadable', `${file} could not be read (sheet "${sheet}"): ${causeOf(e)}.`, {
+    file,
+    sheet,
+    reason: 'corrupt',
+    cause: causeOf(e),
+  });
+}

@@ -1,0 +1,235 @@
+/**
+ * Looks inside an .xlsx before exceljs does. exceljs streams and inflates whatever the zip claims, so a
+ * zip bomb or a truncated file must be refused here, from the central directory (which sits at the end
+ * of the file: a truncated .xlsx has none and fails cleanly). The same pass reads the small workbook
+ * parts to learn the sheet names, their hidden state and the 1904 date system up front.
+ */
+import yauzl from 'yauzl';
+import type { Entry, ZipFile } from 'yauzl';
+import { causeOf, readError } from './read-limits';
+import type { ReadLimits } from './read-limits';
+
+export type SheetState = 'visible' | 'hidden' | 'veryHidden';
+
+export type XlsxSheetEntry = {
+  name: string;
+  state: SheetState;
+  /** Zip path of the sheet part, e.g. `xl/worksheets/sheet1.xml`; null for chart sheets. */
+  part: string | null;
+  /** The name exceljs's streaming reader will report for this sheet (it falls back to `SheetN`). */
+  streamName: string | null;
+};
+
+export type XlsxInspection = {
+  entries: number;
+  uncompressedBytes: number;
+  date1904: boolean;
+  sheets: XlsxSheetEntry[];
+};
+
+const SMALL_PART_MAX = 16 * 1024 * 1024;
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+function attrs(tag: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of tag.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+    out.set(m[1] ?? '', decodeXml(m[2] ?? m[3] ?? ''));
+  }
+  return out;
+}
+
+function localAttr(a: Map<string, string>, local: string): string | undefined {
+  for (const [k, v] of a) if (k === local || k.endsWith(`:${local}`)) return v;
+  return undefined;
+}
+
+function readEntryText(zip: ZipFile, entry: Entry): Promise<string> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (e, stream) => {
+      if (e) return reject(e);
+      const chunks: Buffer[] = [];
+      let total = 0;
+      stream.on('data', (c: Buffer) => {
+        total += c.length;
+        if (total > SMALL_PART_MAX) {
+          stream.destroy(new Error(`${entry.fileName} is larger than ${SMALL_PART_MAX} bytes`));
+          return;
+        }
+        chunks.push(c);
+      });
+      stream.on('error', reject);
+      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    });
+  });
+}
+
+function openZip(path: string): Promise<ZipFile> {
+  return new Promise((resolve, reject) => {
+    // validateEntrySizes makes yauzl fail a part whose real size differs from the declared one, so a
+    // lying central directory cannot slip a bigger part past the size check for the parts read here.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, validateEntrySizes: true }, (e, zip) =>
+      e ? reject(e) : resolve(zip),
+    );
+  });
+}
+
+function resolveTarget(target: string): string {
+  if (target.startsWith('/')) return target.slice(1);
+  const parts = `xl/${target}`.split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '..') out.pop();
+    else if (p !== '.' && p !== '') out.push(p);
+  }
+  return out.join('/');
+}
+
+/** Parses workbook.xml + its rels into sheet entries (exported for tests). */
+export function parseWorkbookParts(
+  workbookXml: string,
+  relsXml: string,
+): Omit<XlsxInspection, 'entries' | 'uncompressedBytes'> {
+  const rels = new Map<string, { target: string; type: string }>();
+  for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const id = a.get('Id');
+    const target = a.get('Target');
+    if (id && target) rels.set(id, { target, type: a.get('Type') ?? '' });
+  }
+  const pr = /<(?:\w+:)?workbookPr\b[^>]*>/.exec(workbookXml);
+  const d1904 = pr ? attrs(pr[0]).get('date1904') : undefined;
+  const date1904 = d1904 === '1' || d1904 === 'true';
+  const sheets: XlsxSheetEntry[] = [];
+  for (const m of workbookXml.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const a = attrs(m[0]);
+    const rawState = a.get('state');
+    const state: SheetState =
+      rawState === 'hidden' ? 'hidden' : rawState === 'veryHidden' ? 'veryHidden' : 'visible';
+    const rel = rels.get(localAttr(a, 'id') ?? '');
+    const isWorksheet =
+      rel !== undefined && !/chartsheet/i.test(rel.type) && !/chartsheets\//.test(rel.target);
+    const part = rel && isWorksheet ? resolveTarget(rel.target) : null;
+    const no = part ? /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part)?.[1] : undefined;
+    // exceljs names a sheet only when the rel target is literally `worksheets/sheetN.xml`.
+    const streamName =
+      no === undefined
+        ? null
+        : rel?.target === `worksheets/sheet${no}.xml`
+          ? (a.get('name') ?? '')
+          : `Sheet${no}`;
+    sheets.push({ name: a.get('name') ?? '', state, part, streamName });
+  }
+  return { date1904, sheets };
+}
+
+export async function inspectXlsx(path: string, file: string, limits: ReadLimits): Promise<XlsxInspection> {
+  let zip: ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch (e) {
+    throw readError(
+      'file_unreadable',
+      `${file} is damaged or incomplete (the zip directory cannot be read).`,
+      {
+        file,
+        reason: 'truncated',
+        cause: causeOf(e),
+      },
+    );
+  }
+  try {
+    if (zip.entryCount > limits.maxZipEntries) {
+      throw readError(
+        'file_too_large',
+        `${file} holds ${zip.entryCount} parts; refusing more than ${limits.maxZipEntries}.`,
+        {
+          file,
+          reason: 'too_many_entries',
+          limit: limits.maxZipEntries,
+        },
+      );
+    }
+    const entries = new Map<string, Entry>();
+    let total = 0;
+    await new Promise<void>((resolve, reject) => {
+      zip.on('entry', (entry: Entry) => {
+        total += entry.uncompressedSize;
+        const ratio = entry.uncompressedSize / Math.max(1, entry.compressedSize);
+        if (entry.uncompressedSize >= limits.ratioCheckMinBytes && ratio > limits.maxCompressionRatio) {
+          reject(
+            readError(
+              'file_too_large',
+              `${file} looks like a zip bomb: ${entry.fileName} expands ${Math.round(ratio)}×.`,
+              {
+                file,
+                reason: 'zip_bomb',
+                limit: limits.maxCompressionRatio,
+              },
+            ),
+          );
+          return;
+        }
+        if (total > limits.maxUncompressedBytes) {
+          reject(
+            readError(
+              'file_too_large',
+              `${file} expands to more than ${limits.maxUncompressedBytes} bytes; refusing it as a possible zip bomb.`,
+              {
+                file,
+                reason: 'zip_bomb',
+                limit: limits.maxUncompressedBytes,
+              },
+            ),
+          );
+          return;
+        }
+        if (entry.isEncrypted()) {
+          reject(readError('file_unsupported', `${file} is encrypted.`, { file, reason: 'encrypted' }));
+          return;
+        }
+        entries.set(entry.fileName, entry);
+        zip.readEntry();
+      });
+      zip.on('end', () => resolve());
+      zip.on('error', reject);
+      zip.readEntry();
+    });
+    const workbook = entries.get('xl/workbook.xml');
+    const rels = entries.get('xl/_rels/workbook.xml.rels');
+    if (!workbook || !rels) {
+      const what = entries.has('xl/workbook.bin')
+        ? 'an Excel binary workbook (.xlsb); save it as .xlsx'
+        : entries.has('mimetype') || entries.has('content.xml')
+          ? 'an OpenDocument file; save it as .xlsx'
+          : entries.has('word/document.xml')
+            ? 'a Word document'
+            : 'a zip archive, not an Excel workbook';
+      throw readError('file_unsupported', `${file} is ${what}.`, {
+        file,
+        reason: 'not_a_workbook',
+        detected: what,
+      });
+    }
+    const parsed = parseWorkbookParts(await readEntryText(zip, workbook), await readEntryText(zip, rels));
+    return { entries: zip.entryCount, uncompressedBytes: total, ...parsed };
+  } catch (e) {
+    if (e instanceof Error && e.name === 'FeeTrailError') throw e;
+    throw readError('file_unreadable', `${file} is damaged: ${causeOf(e)}.`, {
+      file,
+      reason: 'corrupt',
+      cause: causeOf(e),
+    });
+  } finally {
+    zip.close();
+  }
+}
