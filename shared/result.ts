@@ -38,8 +38,14 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err<T = never>(code: ErrorCode, message: string, details?: Record<string, unknown>): Result<T> {
-  return details === undefined ? { ok: false, error: { code, message } } : { ok: false, error: { code, message, details } };
+export function err<T = never>(
+  code: ErrorCode,
+  message: string,
+  details?: Record<string, unknown>,
+): Result<T> {
+  return details === undefined
+    ? { ok: false, error: { code, message } }
+    : { ok: false, error: { code, message, details } };
 }
 
 /**

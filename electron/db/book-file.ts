@@ -15,9 +15,7 @@ export const BOOK_EXTENSION = '.feetrail';
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
 export type BookHeader =
-  | { kind: 'empty' }
-  | { kind: 'not-sqlite' }
-  | { kind: 'sqlite'; applicationId: number; userVersion: number };
+  { kind: 'empty' } | { kind: 'not-sqlite' } | { kind: 'sqlite'; applicationId: number; userVersion: number };
 
 export function readBookHeader(path: string): BookHeader {
   const fd = openSync(path, 'r');

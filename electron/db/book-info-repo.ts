@@ -10,7 +10,8 @@ function count(book: Book, table: CountedTable): number {
 }
 
 function meta(book: Book, key: string): string | null {
-  const row = book.db.prepare('SELECT value FROM book_meta WHERE key = ?').get(key) as { value: string } | undefined;
+  const row = book.db.prepare('SELECT value FROM book_meta WHERE key = ?').get(key) as
+    { value: string } | undefined;
   return row?.value ?? null;
 }
 

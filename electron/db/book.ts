@@ -93,10 +93,9 @@ function runMigrations(db: SqliteDatabase, options: BookOpenOptions, known: numb
 }
 
 function setMeta(db: SqliteDatabase, key: string, value: string): void {
-  db.prepare('INSERT INTO book_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  );
+  db.prepare(
+    'INSERT INTO book_meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value);
 }
 
 /** Create a new, empty book at `path` (which must not exist yet) and open it. */
@@ -134,7 +133,10 @@ type Inspection = { userVersion: number };
 /** Read-only checks: is this a healthy FeeTrail book this build can open? Never writes. */
 function inspect(path: string, options: BookOpenOptions, known: number): Inspection {
   const header = readBookHeader(path);
-  if (header.kind !== 'sqlite' || (header.applicationId !== FEETRAIL_APPLICATION_ID && header.applicationId !== 0)) {
+  if (
+    header.kind !== 'sqlite' ||
+    (header.applicationId !== FEETRAIL_APPLICATION_ID && header.applicationId !== 0)
+  ) {
     throw new FeeTrailError('book_not_feetrail', `${basename(path)} is not a FeeTrail book.`, { path });
   }
   if (header.userVersion > known) {
@@ -153,16 +155,22 @@ function inspect(path: string, options: BookOpenOptions, known: number): Inspect
     }
     const applicationId = Number(ro.pragma('application_id', { simple: true }));
     const userVersion = Number(ro.pragma('user_version', { simple: true }));
-    const hasMeta = ro.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'book_meta'").get();
+    const hasMeta = ro
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'book_meta'")
+      .get();
     if (applicationId !== FEETRAIL_APPLICATION_ID || (userVersion > 0 && !hasMeta)) {
       throw new FeeTrailError('book_not_feetrail', `${basename(path)} is not a FeeTrail book.`, { path });
     }
     if (userVersion > known) {
-      throw new FeeTrailError('book_newer_version', `${basename(path)} was written by a newer version of FeeTrail.`, {
-        path,
-        bookSchema: userVersion,
-        knownSchema: known,
-      });
+      throw new FeeTrailError(
+        'book_newer_version',
+        `${basename(path)} was written by a newer version of FeeTrail.`,
+        {
+          path,
+          bookSchema: userVersion,
+          knownSchema: known,
+        },
+      );
     }
     return { userVersion };
   } catch (e) {
@@ -171,7 +179,10 @@ function inspect(path: string, options: BookOpenOptions, known: number): Inspect
     if (code === 'SQLITE_NOTADB') {
       throw new FeeTrailError('book_not_feetrail', `${basename(path)} is not a FeeTrail book.`, { path });
     }
-    throw new FeeTrailError('book_corrupt', `${basename(path)} cannot be read: it is damaged.`, { path, sqlite: code });
+    throw new FeeTrailError('book_corrupt', `${basename(path)} cannot be read: it is damaged.`, {
+      path,
+      sqlite: code,
+    });
   } finally {
     ro?.close();
   }

@@ -70,7 +70,10 @@ export const sourceRows = sqliteTable(
     fingerprint: text('fingerprint'),
     reason: text('reason'),
   },
-  (t) => [index('source_rows_batch_idx').on(t.batchId), index('source_rows_fingerprint_idx').on(t.fingerprint)],
+  (t) => [
+    index('source_rows_batch_idx').on(t.batchId),
+    index('source_rows_fingerprint_idx').on(t.fingerprint),
+  ],
 );
 
 export const posTransactions = sqliteTable(
@@ -154,5 +157,8 @@ export const mappingTemplates = sqliteTable(
       .default(sql`(strftime('%Y-%m-%d %H:%M:%S', 'now', 'localtime'))`),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [uniqueIndex('mapping_templates_name_uq').on(t.name), index('mapping_templates_sig_idx').on(t.headerSignature)],
+  (t) => [
+    uniqueIndex('mapping_templates_name_uq').on(t.name),
+    index('mapping_templates_sig_idx').on(t.headerSignature),
+  ],
 );

@@ -91,7 +91,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 
 /** Strip anything path-like from an uploaded file's name. */
 function safeFileName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/')).replace(/[\u0000-\u001f<>:"|?*]/g, '_').trim();
+  const base = basename(name.replace(/\\/g, '/'))
+    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+    .trim();
   return base.length > 0 && base !== '.' && base !== '..' ? base.slice(0, 200) : 'upload';
 }
 
@@ -112,7 +114,9 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
     }
     const file = existsSync(full) && statSync(full).isFile() ? full : join(staticRoot, 'index.html');
     if (!existsSync(file)) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' }).end('The UI is not built: run `npm run build`.');
+      res
+        .writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' })
+        .end('The UI is not built: run `npm run build`.');
       return;
     }
     res.writeHead(200, {
@@ -132,7 +136,11 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
     const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://127.0.0.1:${port}` && origin !== `http://localhost:${port}`) {
+    if (
+      origin !== undefined &&
+      origin !== `http://127.0.0.1:${port}` &&
+      origin !== `http://localhost:${port}`
+    ) {
       refuse(res, 403, err('invalid_input', 'Cross-origin requests are refused.'));
       return;
     }

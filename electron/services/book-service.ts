@@ -72,7 +72,9 @@ export class BookService {
   }
 
   openDefault(): BookInfo {
-    return existsSync(this.defaultBookPath) ? this.openAt(this.defaultBookPath) : this.createAt(this.defaultBookPath);
+    return existsSync(this.defaultBookPath)
+      ? this.openAt(this.defaultBookPath)
+      : this.createAt(this.defaultBookPath);
   }
 
   recent(): RecentBook[] {

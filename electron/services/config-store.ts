@@ -47,7 +47,11 @@ export class ConfigStore {
 
   touchRecent(path: string, at: string): void {
     const rest = this.config.recentBooks.filter((b) => b.path !== path);
-    this.config = { ...this.config, recentBooks: [{ path, lastOpenedAt: at }, ...rest].slice(0, MAX_RECENT), lastBookPath: path };
+    this.config = {
+      ...this.config,
+      recentBooks: [{ path, lastOpenedAt: at }, ...rest].slice(0, MAX_RECENT),
+      lastBookPath: path,
+    };
     this.save();
   }
 

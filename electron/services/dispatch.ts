@@ -41,9 +41,13 @@ export function createDispatcher<M extends CallMap>(
     } catch (e) {
       if (isFeeTrailError(e)) return { ok: false, error: e.toAppError() };
       options.onInternalError?.(name, e);
-      return err('internal', 'Something went wrong inside FeeTrail. The book was not changed by this request.', {
-        name,
-      });
+      return err(
+        'internal',
+        'Something went wrong inside FeeTrail. The book was not changed by this request.',
+        {
+          name,
+        },
+      );
     }
   };
 }

@@ -33,7 +33,9 @@ export class FileRegistry {
   resolve(fileId: string, purpose: 'read' | 'write' = 'read'): Entry {
     const entry = this.entries.get(fileId);
     if (!entry || entry.purpose !== purpose) {
-      throw new FeeTrailError('not_found', 'That file is no longer available: please pick it again.', { fileId });
+      throw new FeeTrailError('not_found', 'That file is no longer available: please pick it again.', {
+        fileId,
+      });
     }
     return entry;
   }

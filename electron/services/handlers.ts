@@ -14,7 +14,9 @@ export function createServiceHandlers(s: Services): HandlerMap<ServiceContract> 
     'book:current': () => s.books.info(),
     'book:recent': () => s.books.recent(),
     'book:create': (input) =>
-      'name' in input ? s.books.createNamed(input.name) : s.books.createAt(s.files.resolve(input.fileId, 'write').path),
+      'name' in input
+        ? s.books.createNamed(input.name)
+        : s.books.createAt(s.files.resolve(input.fileId, 'write').path),
     'book:open': (input) =>
       'path' in input ? s.books.openRecent(input.path) : s.books.openAt(s.files.resolve(input.fileId).path),
     'book:openDefault': () => s.books.openDefault(),

@@ -5,7 +5,10 @@ import { join } from 'node:path';
  * FeeTrail's data folder, the same one the desktop app uses (Electron's userData for "FeeTrail"),
  * so the CLI and the browser host see the same default book and recent list.
  */
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   if (env['FEETRAIL_DATA_DIR']) return env['FEETRAIL_DATA_DIR'];
   if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), 'FeeTrail');
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', 'FeeTrail');

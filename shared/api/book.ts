@@ -45,7 +45,10 @@ export const bookCalls = {
   ),
   /** Open a book from the recent list, or one the user picked with the file dialog. */
   'book:open': call<BookInfo>()(
-    z.union([z.object({ path: z.string().min(1) }).strict(), z.object({ fileId: z.string().min(1) }).strict()]),
+    z.union([
+      z.object({ path: z.string().min(1) }).strict(),
+      z.object({ fileId: z.string().min(1) }).strict(),
+    ]),
   ),
   /** Open (creating it the first time) the default book in the user-data folder. */
   'book:openDefault': call<BookInfo>()(z.object({}).strict()),

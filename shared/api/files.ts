@@ -18,6 +18,11 @@ export const desktopCalls = {
     z.object({ filter: z.enum(['spreadsheets', 'books', 'json']), multiple: z.boolean() }).strict(),
   ),
   'dialog:saveFile': call<FileRef | null>()(
-    z.object({ filter: z.enum(['books', 'pdf', 'zip', 'spreadsheets', 'json']), suggestedName: z.string().max(200) }).strict(),
+    z
+      .object({
+        filter: z.enum(['books', 'pdf', 'zip', 'spreadsheets', 'json']),
+        suggestedName: z.string().max(200),
+      })
+      .strict(),
   ),
 };

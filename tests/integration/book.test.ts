@@ -31,9 +31,17 @@ describe('the book file', () => {
     expect(book.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(book.db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(book.db.pragma('application_id', { simple: true })).toBe(FEETRAIL_APPLICATION_ID);
-    const tables = book.db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[];
+    const tables = book.db.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as {
+      name: string;
+    }[];
     expect(tables.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['import_batches', 'source_rows', 'pos_transactions', 'bank_lines', 'audit_log']),
+      expect.arrayContaining([
+        'import_batches',
+        'source_rows',
+        'pos_transactions',
+        'bank_lines',
+        'audit_log',
+      ]),
     );
     book.close();
     const again = openBook(path, options);
@@ -91,7 +99,8 @@ describe('the book file', () => {
     const book = createBook(path, options);
     const insert = book.db.prepare('INSERT INTO audit_log(at, action, details_json) VALUES (?, ?, ?)');
     book.db.transaction(() => {
-      for (let i = 0; i < 2000; i++) insert.run('2026-08-01 00:00:00', 'filler', JSON.stringify({ i, pad: 'x'.repeat(200) }));
+      for (let i = 0; i < 2000; i++)
+        insert.run('2026-08-01 00:00:00', 'filler', JSON.stringify({ i, pad: 'x'.repeat(200) }));
     })();
     book.close();
     // Overwrite a stretch of pages in the middle with garbage, keeping the header intact.
@@ -113,24 +122,39 @@ describe('the book file', () => {
     // A later FeeTrail: the same migrations plus one more.
     const newer = join(dir, 'migrations');
     cpSync(options.migrationsDir, newer, { recursive: true });
-    writeFileSync(join(newer, '9999_test_extra.sql'), 'CREATE TABLE `extra_test` (`id` integer PRIMARY KEY);');
+    writeFileSync(
+      join(newer, '9999_test_extra.sql'),
+      'CREATE TABLE `extra_test` (`id` integer PRIMARY KEY);',
+    );
     const journalPath = join(newer, 'meta', '_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: Record<string, unknown>[] };
-    journal.entries.push({ idx: journal.entries.length, version: '6', when: Date.now(), tag: '9999_test_extra', breakpoints: true });
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: '6',
+      when: Date.now(),
+      tag: '9999_test_extra',
+      breakpoints: true,
+    });
     writeFileSync(journalPath, JSON.stringify(journal));
 
     let backup = '';
     const migrated = openBook(path, { ...options, migrationsDir: newer, onBackup: (p) => (backup = p) });
     expect(migrated.schemaVersion).toBe(knownSchemaVersion(options.migrationsDir) + 1);
-    expect(migrated.db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra_test'").get()).toBeTruthy();
-    expect(migrated.db.prepare("SELECT action FROM audit_log WHERE action = 'kept'").get()).toEqual({ action: 'kept' });
+    expect(
+      migrated.db.prepare("SELECT name FROM sqlite_master WHERE name = 'extra_test'").get(),
+    ).toBeTruthy();
+    expect(migrated.db.prepare("SELECT action FROM audit_log WHERE action = 'kept'").get()).toEqual({
+      action: 'kept',
+    });
     migrated.close();
 
     expect(readdirSync(backupsDirOf(path))).toHaveLength(1);
     expect(existsSync(backup)).toBe(true);
     const copy = new Database(backup, { readonly: true });
     expect(copy.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(options.migrationsDir));
-    expect(copy.prepare("SELECT action FROM audit_log WHERE action = 'kept'").get()).toEqual({ action: 'kept' });
+    expect(copy.prepare("SELECT action FROM audit_log WHERE action = 'kept'").get()).toEqual({
+      action: 'kept',
+    });
     expect(copy.prepare("SELECT name FROM sqlite_master WHERE name = 'extra_test'").get()).toBeUndefined();
     copy.close();
     expect(before).not.toBe(sha256Of(path));

@@ -8,9 +8,15 @@ import { sha256Of, useTempDir } from './support/temp';
 const run = promisify(execFile);
 const bin = new URL('../../bin/feetrail.mjs', import.meta.url).pathname;
 
-async function feetrail(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function feetrail(
+  cwd: string,
+  ...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, env: { ...process.env, FEETRAIL_DATA_DIR: cwd } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], {
+      cwd,
+      env: { ...process.env, FEETRAIL_DATA_DIR: cwd },
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -28,10 +34,19 @@ describe('feetrail book (CLI)', () => {
     expect(init.stdout).toContain('x.feetrail');
     const info = await feetrail(dir, 'book', 'info', '--book', 'x.feetrail', '--json');
     expect(info.code).toBe(0);
-    const parsed = JSON.parse(info.stdout) as { name: string; schemaVersion: number; counts: Record<string, number> };
+    const parsed = JSON.parse(info.stdout) as {
+      name: string;
+      schemaVersion: number;
+      counts: Record<string, number>;
+    };
     expect(parsed.name).toBe('x');
     expect(parsed.schemaVersion).toBeGreaterThanOrEqual(1);
-    expect(parsed.counts).toEqual({ importBatches: 0, posTransactions: 0, bankLines: 0, mappingTemplates: 0 });
+    expect(parsed.counts).toEqual({
+      importBatches: 0,
+      posTransactions: 0,
+      bankLines: 0,
+      mappingTemplates: 0,
+    });
   });
 
   it('book info on a file that is not a book exits non-zero with a clear message and changes nothing', async () => {

@@ -13,14 +13,21 @@ import { useTempDir } from './support/temp';
 type Reply = { status: number; body: string; headers: Record<string, string | string[] | undefined> };
 
 /** A raw HTTP request, so the test can send any Host header it likes. */
-function send(port: number, path: string, opts: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply> {
+function send(
+  port: number,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port, path, method: opts.method ?? 'GET', headers: opts.headers },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
     req.on('error', reject);
     if (opts.body) req.write(opts.body);
     req.end();
@@ -41,8 +48,18 @@ describe('browser host', () => {
     const staticDir = join(dir, 'static');
     mkdirSync(staticDir);
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>FeeTrail</title>');
-    services = createServices({ dataDir: join(dir, 'data'), door: 'web', appVersion: '0.0.0-test', migrationsDir: sourceMigrationsDir() });
-    host = await startHost({ dispatch: createServiceDispatcher(services), files: services.files, staticDir, uploadDir: join(dir, 'up') });
+    services = createServices({
+      dataDir: join(dir, 'data'),
+      door: 'web',
+      appVersion: '0.0.0-test',
+      migrationsDir: sourceMigrationsDir(),
+    });
+    host = await startHost({
+      dispatch: createServiceDispatcher(services),
+      files: services.files,
+      staticDir,
+      uploadDir: join(dir, 'up'),
+    });
     return host;
   }
 
@@ -80,22 +97,42 @@ describe('browser host', () => {
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {
     const h = await start();
-    const res = await call(h, 'app:info', {}, { Host: `evil.example:${h.port}`, Authorization: `Bearer ${h.token}` });
+    const res = await call(
+      h,
+      'app:info',
+      {},
+      { Host: `evil.example:${h.port}`, Authorization: `Bearer ${h.token}` },
+    );
     expect(res.status).toBe(421);
   });
 
   it('refuses a cross-origin request even with the token', async () => {
     const h = await start();
-    const res = await call(h, 'app:info', {}, { Origin: 'http://evil.example', Authorization: `Bearer ${h.token}` });
+    const res = await call(
+      h,
+      'app:info',
+      {},
+      { Origin: 'http://evil.example', Authorization: `Bearer ${h.token}` },
+    );
     expect(res.status).toBe(403);
   });
 
   it('validates every request against the contract before a service sees it', async () => {
     const h = await start();
-    const res = await call(h, 'book:create', { name: '../../etc/passwd' }, { Authorization: `Bearer ${h.token}` });
+    const res = await call(
+      h,
+      'book:create',
+      { name: '../../etc/passwd' },
+      { Authorization: `Bearer ${h.token}` },
+    );
     const reply = JSON.parse(res.body) as { ok: boolean; error: { code: string } };
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
-    const unknown = await call(h, 'fs:readFile', { path: '/etc/passwd' }, { Authorization: `Bearer ${h.token}` });
+    const unknown = await call(
+      h,
+      'fs:readFile',
+      { path: '/etc/passwd' },
+      { Authorization: `Bearer ${h.token}` },
+    );
     expect(JSON.parse(unknown.body)).toMatchObject({ ok: false, error: { code: 'unknown_call' } });
   });
 
