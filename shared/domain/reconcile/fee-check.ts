@@ -1,0 +1,101 @@
+/**
+ * Fee check, step 1: the expected fee of every row against the fee charged. Voids and refunds are
+ * linked to their sale by 原参考号 so a void can be checked against what its sale really cost.
+ */
+import { fen, subFen, ZERO_FEN, type Fen } from '../../money';
+import { expectedFee, type ExpectedFee, type FeeContext } from '../fees';
+import type { RateCard, RateCardVersion } from '../rate-card';
+import { selectCard, versionOn } from '../rate-card-match';
+import { dateOf } from '../local-date';
+import type { StoredPosTxn } from './types';
+
+export type FeeCheck = {
+  txn: StoredPosTxn;
+  version: RateCardVersion | null;
+  expected: ExpectedFee;
+  /** The fee charged, in fen: the fee column, else amount − settlement for a sale; null when unknown. */
+  actualFen: Fen | null;
+  /** actual − expected, in fen (what the merchant lost on this row), null when either is unknown. */
+  deltaFen: Fen | null;
+  /** True when the charge is right (equal to the expected fee or an accepted alternative). */
+  ok: boolean;
+};
+
+/** The fee a row charged. Some exports have no fee column: a sale's fee is then amount − settlement. */
+export function chargedFee(txn: StoredPosTxn): Fen | null {
+  if (txn.feeFen !== null) return txn.feeFen;
+  if (txn.txnType === 'sale' && txn.status === 'success' && txn.settleFen !== null) {
+    return subFen(txn.amountFen, txn.settleFen);
+  }
+  return null;
+}
+
+function refKey(merchantNo: string | null, refNo: string): string {
+  return `${merchantNo ?? ''}|${refNo}`;
+}
+
+/** Sales that a successful void in the same data cancels (their fee is checked on the void). */
+export function voidedSaleIds(txns: readonly StoredPosTxn[]): Set<number> {
+  const byRef = indexByRef(txns);
+  const out = new Set<number>();
+  for (const t of txns) {
+    if (t.txnType !== 'void' || t.status !== 'success' || t.origRefNo === null) continue;
+    const orig = byRef.get(refKey(t.merchantNo, t.origRefNo));
+    if (orig) out.add(orig.id);
+  }
+  return out;
+}
+
+function indexByRef(txns: readonly StoredPosTxn[]): Map<string, StoredPosTxn> {
+  const byRef = new Map<string, StoredPosTxn>();
+  for (const t of txns) {
+    if (t.refNo !== null && t.txnType === 'sale') byRef.set(refKey(t.merchantNo, t.refNo), t);
+  }
+  return byRef;
+}
+
+/**
+ * Checks the fee of every row for which `inScope` is true (all rows are used as context for
+ * originals). A sale cancelled by a void is skipped: the void is checked against it instead.
+ */
+export function checkFees(
+  txns: readonly StoredPosTxn[],
+  cards: readonly RateCard[],
+  inScope: (t: StoredPosTxn) => boolean,
+): FeeCheck[] {
+  const byRef = indexByRef(txns);
+  const voided = voidedSaleIds(txns);
+  const versionFor = (t: StoredPosTxn): RateCardVersion | null => {
+    const card = selectCard(cards, t);
+    return card ? versionOn(card, dateOf(t.txnTime)) : null;
+  };
+  // Earlier refunds of the same sale, in time order, for proportional fee return.
+  const refundedBefore = new Map<number, Fen>();
+  const ordered = [...txns].sort((a, b) => a.txnTime.localeCompare(b.txnTime) || a.id - b.id);
+  const out: FeeCheck[] = [];
+  for (const t of ordered) {
+    const orig =
+      (t.txnType === 'void' || t.txnType === 'refund') && t.origRefNo !== null
+        ? (byRef.get(refKey(t.merchantNo, t.origRefNo)) ?? null)
+        : null;
+    let ctx: FeeContext = {};
+    if (orig) {
+      ctx = { original: { txn: { ...orig, feeFen: chargedFee(orig) }, version: versionFor(orig) } };
+      if (t.txnType === 'refund' && t.status === 'success') {
+        const before = refundedBefore.get(orig.id) ?? ZERO_FEN;
+        ctx.refundedBeforeFen = before;
+        refundedBefore.set(orig.id, fen(before + t.amountFen));
+      }
+    }
+    if (!inScope(t) || voided.has(t.id)) continue;
+    const version = versionFor(t);
+    const expected = expectedFee(t, version, ctx);
+    const actualFen = chargedFee(t);
+    const deltaFen =
+      actualFen === null || expected.expectedFen === null ? null : subFen(actualFen, expected.expectedFen);
+    const ok =
+      deltaFen === null || deltaFen === 0 || expected.alternatives.some((alt) => alt.feeFen === actualFen);
+    out.push({ txn: t, version, expected, actualFen, deltaFen, ok });
+  }
+  return out;
+}

@@ -1,0 +1,91 @@
+/**
+ * Reconciliation of a period: fee check (patterns first, then single rows), settlement ↔ bank,
+ * deductions and duplicates, plus the month summary. Pure: arrays in, findings out.
+ */
+import { dateOf, weekday } from '../local-date';
+import { checkFees, voidedSaleIds } from './fee-check';
+import { singleFeeFinding } from './fee-findings';
+import { FINDING_KINDS } from './types';
+import type { Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
+import { findDeductions } from './deductions';
+import { findDuplicates } from './duplicates';
+import { findRateRaised, findSurcharges } from './patterns';
+import { isAcquirerLine, matchSettlements, settlementsDue } from './settlement';
+import { summarise, type ReconcileSummary } from './summary';
+
+export type { ReconcileSummary } from './summary';
+export * from './types';
+export { chargedFee, checkFees, type FeeCheck } from './fee-check';
+export { classifyFee, singleFeeFinding } from './fee-findings';
+export { findRateRaised, findSurcharges } from './patterns';
+export {
+  matchSettlements,
+  settlementAmount,
+  settlementDate,
+  settlementsDue,
+  isAcquirerLine,
+} from './settlement';
+export { agreementCovers, findDeductions } from './deductions';
+export { findDuplicates } from './duplicates';
+
+export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
+  settlementCycle: 'D+1',
+  // Only a stand-in: the node side passes the official calendar (chinese-days) for T+1.
+  isWorkingDay: (d) => weekday(d) !== 0 && weekday(d) !== 6,
+  acquirerCounterparties: ['拉卡拉支付股份有限公司'],
+  acquirerSummaryKeywords: ['拉卡拉'],
+  matchWindowDays: 3,
+  maxDaysPerCredit: 9,
+  deductionAgreements: [],
+  duplicateWindowMinutes: 10,
+  patternMinTxns: 5,
+  patternMinDays: 2,
+};
+
+export type ReconcileResult = { findings: Finding[]; summary: ReconcileSummary };
+
+export function reconcile(input: ReconcileInput): ReconcileResult {
+  const opts: ReconcileOptions = { ...DEFAULT_RECONCILE_OPTIONS, ...input.options };
+  const period = input.period ?? null;
+  const inPeriod = (t: StoredPosTxn) =>
+    period === null || (dateOf(t.txnTime) >= period.from && dateOf(t.txnTime) <= period.to);
+  const scoped = input.txns.filter(inPeriod);
+
+  const checks = checkFees(input.txns, input.cards, inPeriod);
+  const patternOpts = { minTxns: opts.patternMinTxns, minDays: opts.patternMinDays };
+  const raised = findRateRaised(checks, patternOpts);
+  const surcharged = findSurcharges(checks, patternOpts, raised.explained);
+  const singles = checks
+    .filter((c) => !raised.explained.has(c.txn.id) && !surcharged.explained.has(c.txn.id))
+    .flatMap((c) => singleFeeFinding(c) ?? []);
+
+  const acquirer = input.bankLines.filter((l) => isAcquirerLine(l, opts));
+  const dates = input.bankLines.map((l) => dateOf(l.txnTime)).sort();
+  const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
+  const settlement = matchSettlements(
+    settlementsDue(scoped, opts),
+    acquirer.filter((l) => l.creditFen > 0),
+    coverage,
+    opts,
+  );
+  const bankInPeriod = input.bankLines.filter(
+    (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),
+  );
+  const deductions = findDeductions(bankInPeriod, opts);
+  const duplicates = findDuplicates(scoped, voidedSaleIds(input.txns), opts.duplicateWindowMinutes);
+
+  const findings = [
+    ...raised.findings,
+    ...surcharged.findings,
+    ...singles,
+    ...settlement.findings,
+    ...deductions,
+    ...duplicates,
+  ].sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
+      (a.txnIds[0] ?? a.bankLineIds[0] ?? 0) - (b.txnIds[0] ?? b.bankLineIds[0] ?? 0),
+  );
+  return { findings, summary: summarise(period, scoped, checks, settlement, findings) };
+}

@@ -1,0 +1,198 @@
+/**
+ * Fee check, step 2: patterns. A silent rate rise or a per-transaction surcharge shows up as dozens of
+ * wrong rows; the merchant needs ONE finding that names the change, its first day and its total cost,
+ * so rows a pattern explains are not listed again one by one.
+ */
+import { D, fenToDecimal, formatFen, formatRate, sumFen, type Fen, type RatePercent } from '../../money';
+import { ruleFee } from '../fee-calc';
+import type { RateRule } from '../rate-card';
+import { dateOf } from '../local-date';
+import type { FeeCheck } from './fee-check';
+import { CHANNEL_EN, CHANNEL_ZH, common, refNosOf, severityOf } from './finding';
+import type { Finding } from './types';
+
+export type PatternOptions = { minTxns: number; minDays: number };
+
+type Priced = { check: FeeCheck; rule: RateRule; actual: Fen; expected: Fen };
+
+/** Successful sales priced by a rule with a known charge: the only rows a pattern can be made of. */
+function priced(checks: readonly FeeCheck[]): Priced[] {
+  const out: Priced[] = [];
+  for (const c of checks) {
+    const t = c.txn;
+    if (t.txnType !== 'sale' || t.status !== 'success' || c.actualFen === null) continue;
+    if (c.expected.basis !== 'rule' || c.expected.expectedFen === null || !c.version) continue;
+    const rule = c.version.rules.find((r) => r.id === c.expected.calc?.ruleId);
+    if (!rule) continue;
+    out.push({ check: c, rule, actual: c.actualFen, expected: c.expected.expectedFen });
+  }
+  return out.sort(
+    (a, b) => a.check.txn.txnTime.localeCompare(b.check.txn.txnTime) || a.check.txn.id - b.check.txn.id,
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const it of items) {
+    const k = key(it);
+    const list = m.get(k);
+    if (list) list.push(it);
+    else m.set(k, [it]);
+  }
+  return m;
+}
+
+/** Rates (2-decimal percent) the wrong charges of a group point at, most frequent first. */
+function candidateRates(rows: readonly Priced[]): RatePercent[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    if (r.actual === r.expected || r.check.txn.amountFen === 0) continue;
+    const implied = fenToDecimal(r.actual).times(100).dividedBy(r.check.txn.amountFen).toDecimalPlaces(2);
+    const rate = formatRate(implied);
+    counts.set(rate, (counts.get(rate) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1]).map(([rate]) => rate);
+}
+
+/**
+ * Runs of a group's rows charged at rate R instead of the contract's: split wherever a row is still
+ * charged the contract's rate (then the rise is not sustained across it). Rows that fit both rates
+ * (small amounts) or neither (another fault) neither break nor join a run.
+ */
+function runsAtRate(rows: readonly Priced[], rate: RatePercent, opts: PatternOptions): Priced[][] {
+  const runs: Priced[][] = [];
+  let current: Priced[] = [];
+  const close = () => {
+    const days = new Set(current.map((p) => dateOf(p.check.txn.txnTime)));
+    if (current.length >= opts.minTxns && days.size >= opts.minDays) runs.push(current);
+    current = [];
+  };
+  for (const p of rows) {
+    const version = p.check.version;
+    if (!version) continue;
+    const atRate = ruleFee({ ...p.rule, ratePercent: rate }, p.check.txn.amountFen, version.rounding).feeFen;
+    if (p.actual === atRate && atRate !== p.expected) current.push(p);
+    else if (p.actual === p.expected && atRate !== p.expected) close();
+  }
+  close();
+  return runs;
+}
+
+/**
+ * rate_raised: on one channel (one rule of the card), from some day on, at least `minTxns` rows on
+ * `minDays` days all charged one new rate — even when that rate is another rule's. Tried first across
+ * terminals, then per terminal (a rise on one terminal only).
+ */
+export function findRateRaised(
+  checks: readonly FeeCheck[],
+  opts: PatternOptions,
+): { findings: Finding[]; explained: Set<number> } {
+  const findings: Finding[] = [];
+  const explained = new Set<number>();
+  const rows = priced(checks);
+  const passes: ((p: Priced) => string)[] = [
+    (p) => `${p.check.txn.merchantNo ?? ''}|${p.check.txn.channel}|${p.rule.id}`,
+    (p) =>
+      `${p.check.txn.merchantNo ?? ''}|${p.check.txn.channel}|${p.rule.id}|${p.check.txn.terminalId ?? ''}`,
+  ];
+  for (const key of passes) {
+    const open = rows.filter((p) => !explained.has(p.check.txn.id));
+    for (const group of groupBy(open, key).values()) {
+      for (const rate of candidateRates(group)) {
+        for (const run of runsAtRate(
+          group.filter((p) => !explained.has(p.check.txn.id)),
+          rate,
+          opts,
+        )) {
+          for (const p of run) explained.add(p.check.txn.id);
+          findings.push(rateRaisedFinding(run, rate));
+        }
+      }
+    }
+  }
+  return { findings, explained };
+}
+
+function rateRaisedFinding(run: readonly Priced[], observed: RatePercent): Finding {
+  const txns = run.map((p) => p.check.txn);
+  const first = run[0];
+  if (!first) throw new Error('empty run');
+  const expectedFen = sumFen(run.map((p) => p.expected));
+  const actualFen = sumFen(run.map((p) => p.actual));
+  const deltaFen = sumFen(run.map((p) => p.actual - p.expected) as Fen[]);
+  const date = dateOf(first.check.txn.txnTime);
+  const channel = first.check.txn.channel;
+  const terminalId = common(txns.map((t) => t.terminalId));
+  const contracted = first.rule.ratePercent;
+  const where = terminalId ? `终端 ${terminalId} ` : '';
+  const whereEn = terminalId ? ` on terminal ${terminalId}` : '';
+  const lastDate = dateOf(run[run.length - 1]?.check.txn.txnTime ?? first.check.txn.txnTime);
+  return {
+    kind: 'rate_raised',
+    severity: severityOf('rate_raised', deltaFen),
+    fingerprint: `rate_raised:${first.check.txn.merchantNo ?? ''}/${channel}/${first.rule.id}/${terminalId ?? '*'}/${date}/${new D(observed).toFixed(2)}`,
+    txnIds: txns.map((t) => t.id),
+    refNos: refNosOf(txns),
+    bankLineIds: [],
+    expectedFen,
+    actualFen,
+    deltaFen,
+    date,
+    channel,
+    terminalId,
+    merchantNo: common(txns.map((t) => t.merchantNo)),
+    zh:
+      `${where}${CHANNEL_ZH[channel]}${first.rule.label === CHANNEL_ZH[channel] ? '' : `（${first.rule.label}）`}费率自 ${date} 起由 ${contracted}% 变为 ${observed}%` +
+      `（至 ${lastDate}，共 ${run.length} 笔）：按合同应收 ${formatFen(expectedFen)}，实收 ${formatFen(actualFen)}，多收 ${formatFen(deltaFen)}`,
+    en:
+      `${CHANNEL_EN[channel]}${first.rule.label === CHANNEL_ZH[channel] ? '' : ` (${first.rule.label})`}${whereEn} charged ${observed}% instead of the contracted ${contracted}% from ${date}` +
+      ` (to ${lastDate}, ${run.length} transactions): expected ${formatFen(expectedFen)}, charged ${formatFen(actualFen)}, overcharged ${formatFen(deltaFen)}`,
+    details: { contractedRate: contracted, observedRate: observed },
+  };
+}
+
+/**
+ * per_txn_surcharge: the same fixed extra (charged − expected, e.g. +¥3.00 for instant settlement) on
+ * at least `minTxns` rows on `minDays` days, whatever their channel. One finding per extra amount.
+ */
+export function findSurcharges(
+  checks: readonly FeeCheck[],
+  opts: PatternOptions,
+  already: ReadonlySet<number>,
+): { findings: Finding[]; explained: Set<number> } {
+  const findings: Finding[] = [];
+  const explained = new Set<number>();
+  const wrong = priced(checks).filter((p) => !already.has(p.check.txn.id) && p.actual > p.expected);
+  const groups = groupBy(wrong, (p) => `${p.check.txn.merchantNo ?? ''}|${p.actual - p.expected}`);
+  for (const group of groups.values()) {
+    const days = new Set(group.map((p) => dateOf(p.check.txn.txnTime)));
+    const first = group[0];
+    if (!first || group.length < opts.minTxns || days.size < opts.minDays) continue;
+    for (const p of group) explained.add(p.check.txn.id);
+    const txns = group.map((p) => p.check.txn);
+    const extra = (first.actual - first.expected) as Fen;
+    const expectedFen = sumFen(group.map((p) => p.expected));
+    const actualFen = sumFen(group.map((p) => p.actual));
+    const deltaFen = sumFen(group.map(() => extra));
+    const date = dateOf(first.check.txn.txnTime);
+    findings.push({
+      kind: 'per_txn_surcharge',
+      severity: severityOf('per_txn_surcharge', deltaFen),
+      fingerprint: `per_txn_surcharge:${first.check.txn.merchantNo ?? ''}/${extra}/${date}`,
+      txnIds: txns.map((t) => t.id),
+      refNos: refNosOf(txns),
+      bankLineIds: [],
+      expectedFen,
+      actualFen,
+      deltaFen,
+      date,
+      channel: common(txns.map((t) => t.channel)),
+      terminalId: common(txns.map((t) => t.terminalId)),
+      merchantNo: common(txns.map((t) => t.merchantNo)),
+      zh: `自 ${date} 起 ${group.length} 笔交易每笔多收固定 ${formatFen(extra)}（如秒到费）：${group.length} × ${formatFen(extra)} = ${formatFen(deltaFen)}；按合同应收 ${formatFen(expectedFen)}，实收 ${formatFen(actualFen)}`,
+      en: `From ${date}, ${group.length} transactions each carry a fixed extra ${formatFen(extra)} (e.g. instant settlement): ${group.length} × ${formatFen(extra)} = ${formatFen(deltaFen)}; expected ${formatFen(expectedFen)}, charged ${formatFen(actualFen)}`,
+      details: { surchargeFen: extra },
+    });
+  }
+  return { findings, explained };
+}

@@ -1,0 +1,129 @@
+/**
+ * Inputs, options and outputs of reconciliation. The engine is pure: it takes stored rows (with their
+ * book ids) and the rate cards, and returns findings and a summary. Storing, triage and provenance
+ * belong to electron/services; a finding only names row ids, and its `fingerprint` lets the service
+ * keep the user's triage decision when the same finding comes back on a re-run.
+ */
+import type { Fen, RatePercent } from '../../money';
+import type { FeeCalc } from '../fee-calc';
+import type { RateCard } from '../rate-card';
+import type { BankLine, Channel, LocalDate, PosTxn } from '../types';
+
+/** A POS row as stored in the book. */
+export type StoredPosTxn = PosTxn & { id: number };
+/** A bank line as stored in the book. */
+export type StoredBankLine = BankLine & { id: number };
+
+export const FINDING_KINDS = [
+  'fee_overcharged',
+  'fee_undercharged',
+  'wrong_rate_class',
+  'cap_not_applied',
+  'fee_on_failed',
+  'void_fee_not_reversed',
+  'refund_fee_mismatch',
+  'rate_raised',
+  'per_txn_surcharge',
+  'settlement_missing',
+  'settlement_mismatch',
+  'unmatched_acquirer_credit',
+  'unexpected_deduction',
+  'duplicate_suspect',
+] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+/** high: money lost in a pattern or a settlement; medium: one row; low: merchant gained; info: a hint. */
+export type Severity = 'high' | 'medium' | 'low' | 'info';
+
+export type FindingDetails = {
+  /** Fee findings: the arithmetic of the expected fee. */
+  arithmetic?: FeeCalc | null;
+  /** The rule of the card the charge matched instead (wrong_rate_class). */
+  chargedAsRule?: { id: string; label: string; ratePercent: RatePercent };
+  /** rate_raised: the contract's rate and the rate charged from `date` on, in percent. */
+  contractedRate?: RatePercent;
+  observedRate?: RatePercent;
+  /** per_txn_surcharge: the extra charged on every listed transaction. */
+  surchargeFen?: Fen;
+  /** Settlement findings: the settlement dates (POS side) and the rows behind them. */
+  dueDates?: LocalDate[];
+  dueTxnIds?: number[];
+  /** Settlement findings: the bank credit's date when one was paired. */
+  creditDate?: LocalDate;
+  /** Deductions and credits: the bank line's summary text. */
+  summary?: string | null;
+  /** duplicate_suspect: the minutes between the two charges. */
+  minutesApart?: number;
+};
+
+export type Finding = {
+  kind: FindingKind;
+  severity: Severity;
+  /** Stable across re-runs over the same rows: kind + the rows or dates that make the finding. */
+  fingerprint: string;
+  /** POS rows concerned (empty for settlement and bank findings: see details.dueTxnIds). */
+  txnIds: number[];
+  /** 参考号 of txnIds, as printed (rows without one are left out). */
+  refNos: string[];
+  bankLineIds: number[];
+  /** What should have been (fee in fen, or money due), null when not applicable. */
+  expectedFen: Fen | null;
+  /** What was charged / received, in fen. */
+  actualFen: Fen | null;
+  /** What the merchant lost, in fen; negative when the merchant gained. */
+  deltaFen: Fen;
+  /** Transaction day; settlement findings: the day the money was due; patterns: the first day. */
+  date: LocalDate;
+  channel: Channel | null;
+  terminalId: string | null;
+  merchantNo: string | null;
+  /** Plain sentences with the arithmetic. */
+  zh: string;
+  en: string;
+  details: FindingDetails;
+};
+
+/** How POS rows without a settlement-date column get one. */
+export type SettlementCycle = 'D+1' | 'T+1' | 'D0';
+
+/** A recorded agreement that explains acquirer debits (e.g. "流量费 ¥36 a year, signed 2026-03"). */
+export type DeductionAgreement = {
+  /** Text the bank line's summary or counterparty must contain (empty/undefined: any). */
+  keyword?: string;
+  /** Exact amount agreed, in fen (undefined: any amount up to maxFen). */
+  amountFen?: Fen;
+  /** Highest amount the agreement covers, in fen. */
+  maxFen?: Fen;
+  from?: LocalDate;
+  to?: LocalDate;
+  note?: string;
+};
+
+export type ReconcileOptions = {
+  settlementCycle: SettlementCycle;
+  /** Working-day calendar for T+1 (the node side wraps chinese-days). Default: Monday to Friday. */
+  isWorkingDay: (date: LocalDate) => boolean;
+  /** Bank lines whose counterparty contains one of these come from the acquirer. */
+  acquirerCounterparties: string[];
+  /** ...or whose summary contains one of these. */
+  acquirerSummaryKeywords: string[];
+  /** A settlement may reach the bank up to this many days after its due date (and 1 day before). */
+  matchWindowDays: number;
+  /** At most this many consecutive settlement days are tried as one bank credit (weekends, holidays). */
+  maxDaysPerCredit: number;
+  deductionAgreements: DeductionAgreement[];
+  /** Two equal charges on one card and terminal this close are a duplicate_suspect. */
+  duplicateWindowMinutes: number;
+  /** A pattern needs this many transactions on this many distinct days. */
+  patternMinTxns: number;
+  patternMinDays: number;
+};
+
+export type ReconcileInput = {
+  txns: readonly StoredPosTxn[];
+  bankLines: readonly StoredBankLine[];
+  cards: readonly RateCard[];
+  /** Transaction dates to reconcile (inclusive). Rows outside are context only (originals, credits). */
+  period?: { from: LocalDate; to: LocalDate };
+  options?: Partial<ReconcileOptions>;
+};
