@@ -1,0 +1,27 @@
+import type { i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { ApiContext } from './api/api-context';
+import type { TransportChoice } from './api/choose-transport';
+import { BookProvider } from './book/BookProvider';
+import { NoTokenScreen } from './components/NoTokenScreen';
+import { Shell } from './components/Shell';
+import { MonthProvider } from './month/MonthProvider';
+
+/** The composition root of the UI: the transport and the language are chosen once, in main.tsx. */
+export function App({ transport, i18n }: { transport: TransportChoice; i18n: I18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      {transport.ok ? (
+        <ApiContext.Provider value={transport.transport}>
+          <BookProvider>
+            <MonthProvider>
+              <Shell />
+            </MonthProvider>
+          </BookProvider>
+        </ApiContext.Provider>
+      ) : (
+        <NoTokenScreen />
+      )}
+    </I18nextProvider>
+  );
+}

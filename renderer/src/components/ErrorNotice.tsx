@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import type { AppError } from '../../../shared/result';
+import { describeError } from '../api/describe-error';
+
+/** An error as the user reads it: what happened and what to do next, in their language. */
+export function ErrorNotice({ error, onRetry }: { error: AppError; onRetry?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice-error" role="alert" data-error-code={error.code}>
+      <strong>{t('errors.title')}</strong>
+      <p>{describeError(t, error)}</p>
+      {onRetry !== undefined ? (
+        <button type="button" className="button" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ReactElement } from 'react';
+import type { RouteId } from '../routing/routes';
+import { BankPage } from './BankPage';
+import { EmptyAreaPage } from './EmptyAreaPage';
+import { ImportPage } from './ImportPage';
+import { OverviewPage } from './OverviewPage';
+import { SettingsPage } from './SettingsPage';
+import { TransactionsPage } from './TransactionsPage';
+
+/** Each area's page. An area gets its real page by replacing its line here. */
+export const PAGES: Record<RouteId, () => ReactElement | null> = {
+  overview: () => <OverviewPage />,
+  import: () => <ImportPage />,
+  transactions: () => <TransactionsPage />,
+  bank: () => <BankPage />,
+  reconcile: () => <EmptyAreaPage area="reconcile" />,
+  charts: () => <EmptyAreaPage area="charts" />,
+  disputes: () => <EmptyAreaPage area="disputes" />,
+  close: () => <EmptyAreaPage area="close" />,
+  reports: () => <EmptyAreaPage area="reports" />,
+  settings: () => <SettingsPage />,
+};
