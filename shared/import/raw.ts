@@ -38,9 +38,17 @@ export type CellLocation = {
   header?: string;
 };
 
-/** One problem found in a file, always located. */
+/**
+ * One problem found in a file, always located (file-level problems use row 0). `code` + `params` are
+ * for the UI's message catalogue (`import.<code>`); `message` is zh-CN and `messageEn` English, both
+ * built by shared/import/issues.ts.
+ */
 export type ImportIssue = CellLocation & {
   severity: 'error' | 'warning';
   code: string;
   message: string;
+  /** English text of the same message. */
+  messageEn?: string;
+  /** What the message was built from: field name, the offending value, a reason, column letters. */
+  params?: Record<string, string>;
 };

@@ -1,0 +1,155 @@
+/**
+ * How POS exports (交易明细) name their columns and values. Acquirers and app versions differ, so every
+ * list is ordered: an earlier alias is a stronger match, and when two columns could serve one field the
+ * stronger one wins. Headers are compared after normaliseHeader (no spaces, ASCII brackets, no (元)).
+ */
+import type { CardKind, Channel, TxnStatus, TxnType } from '../domain/types';
+import type { PosField } from './fields';
+
+export const POS_HEADER_ALIASES: Record<PosField, readonly string[]> = {
+  merchantNo: ['商户号', '商户编号', '商户代码', '商户编码', '收单商户号', '商户号码', 'merchantno', 'mid'],
+  terminalId: ['终端号', '终端编号', '终端代码', '终端号码', '终端id', '终端标识', 'terminalid', 'tid'],
+  // 交易日期 before 交易时间: when an export has both, the first is the date and the second the time.
+  date: ['交易日期时间', '交易日期', '交易时间', '日期', '交易发生时间', '支付时间', '订单时间', '清算时间'],
+  time: ['交易时间', '时间', '交易时刻'],
+  cardNo: ['卡号', '交易卡号', '银行卡号', '付款卡号', '卡号/账号', '主账号', 'cardno'],
+  cardKind: ['卡类型', '卡种', '借贷标识', '卡性质', '卡类别', '卡别', '借贷记标识', '卡类型名称'],
+  channel: ['支付方式', '交易方式', '支付渠道', '交易渠道', '支付类型', '付款方式', '渠道', '支付产品'],
+  txnType: ['交易类型', '交易名称', '交易种类', '业务类型', '交易类别'],
+  status: ['交易状态', '应答结果', '交易结果', '状态', '处理结果', '应答码描述', '应答描述'],
+  amount: ['交易金额', '金额', '订单金额', '消费金额', '交易本金'],
+  fee: ['手续费', '商户手续费', '手续费金额', '交易手续费', '商户手续费金额'],
+  settleAmount: [
+    '结算金额',
+    '清算金额',
+    '入账金额',
+    '应结算金额',
+    '结算净额',
+    '实际结算金额',
+    '商户结算金额',
+  ],
+  settleDate: ['结算日期', '清算日期', '入账日期', '结算日'],
+  refNo: ['参考号', '系统参考号', '检索参考号', '交易参考号', '参考号码'],
+  origRefNo: ['原参考号', '原交易参考号', '原系统参考号', '原检索参考号'],
+  traceNo: ['凭证号', '流水号', '终端流水号', 'pos流水号', '凭证号(流水号)', '终端凭证号', '凭证流水号'],
+  batchNo: ['批次号', '批次', '终端批次号', '批次号码'],
+};
+
+/** Exact value aliases (normalised with normaliseValue). Checked before the keyword rules below. */
+export const CARD_KIND_VALUES: Record<string, CardKind> = {
+  借记卡: 'debit',
+  储蓄卡: 'debit',
+  借记: 'debit',
+  借: 'debit',
+  debit: 'debit',
+  贷记卡: 'credit',
+  信用卡: 'credit',
+  准贷记卡: 'credit',
+  贷记: 'credit',
+  贷: 'credit',
+  credit: 'credit',
+};
+
+/** Keyword rules, first match wins. 准贷记卡 contains 贷记, so it lands on credit as it should. */
+export const CARD_KIND_KEYWORDS: readonly (readonly [string, CardKind])[] = [
+  ['借记', 'debit'],
+  ['储蓄', 'debit'],
+  ['贷记', 'credit'],
+  ['信用', 'credit'],
+];
+
+export const CHANNEL_VALUES: Record<string, Channel> = {
+  刷卡: 'card',
+  插卡: 'card',
+  挥卡: 'card',
+  闪付: 'card',
+  银行卡: 'card',
+  磁条: 'card',
+  磁条卡: 'card',
+  ic: 'card',
+  ic卡: 'card',
+  芯片卡: 'card',
+  nfc: 'card',
+  非接: 'card',
+  card: 'card',
+  微信: 'wechat',
+  wechat: 'wechat',
+  weixin: 'wechat',
+  支付宝: 'alipay',
+  alipay: 'alipay',
+  云闪付: 'unionpay_qr',
+  银联二维码: 'unionpay_qr',
+  unionpayqr: 'unionpay_qr',
+};
+
+/**
+ * Keyword rules, first match wins. The UnionPay QR words come first because 云闪付 (an app, QR) contains
+ * 闪付 (QuickPass, a contactless card tap).
+ */
+export const CHANNEL_KEYWORDS: readonly (readonly [string, Channel])[] = [
+  ['云闪付', 'unionpay_qr'],
+  ['银联二维码', 'unionpay_qr'],
+  ['银联扫码', 'unionpay_qr'],
+  ['银联码', 'unionpay_qr'],
+  ['银联钱包', 'unionpay_qr'],
+  ['微信', 'wechat'],
+  ['财付通', 'wechat'],
+  ['支付宝', 'alipay'],
+  ['刷卡', 'card'],
+  ['插卡', 'card'],
+  ['挥卡', 'card'],
+  ['闪付', 'card'],
+  ['银行卡', 'card'],
+  ['磁条', 'card'],
+  ['芯片', 'card'],
+  ['非接', 'card'],
+];
+
+export const TXN_TYPE_VALUES: Record<string, TxnType> = {
+  消费: 'sale',
+  sale: 'sale',
+  预授权完成: 'sale',
+  撤销: 'void',
+  消费撤销: 'void',
+  void: 'void',
+  退货: 'refund',
+  退款: 'refund',
+  refund: 'refund',
+  冲正: 'reversal',
+  消费冲正: 'reversal',
+  reversal: 'reversal',
+};
+
+/** Keyword rules, first match wins: 消费冲正 and 消费撤销 both contain 消费, so it comes last. */
+export const TXN_TYPE_KEYWORDS: readonly (readonly [string, TxnType])[] = [
+  ['冲正', 'reversal'],
+  ['撤销', 'void'],
+  ['退货', 'refund'],
+  ['退款', 'refund'],
+  ['消费', 'sale'],
+];
+
+export const STATUS_VALUES: Record<string, TxnStatus> = {
+  成功: 'success',
+  交易成功: 'success',
+  已成功: 'success',
+  支付成功: 'success',
+  承兑或交易成功: 'success',
+  success: 'success',
+  '00': 'success',
+  失败: 'failed',
+  交易失败: 'failed',
+  支付失败: 'failed',
+  fail: 'failed',
+  failed: 'failed',
+};
+
+/** Keyword rules, first match wins: failure words first, because 不成功 contains 成功. */
+export const STATUS_KEYWORDS: readonly (readonly [string, TxnStatus])[] = [
+  ['失败', 'failed'],
+  ['不成功', 'failed'],
+  ['未成功', 'failed'],
+  ['拒绝', 'failed'],
+  ['超时', 'failed'],
+  ['成功', 'success'],
+];

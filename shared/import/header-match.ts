@@ -1,0 +1,188 @@
+/**
+ * Header texts → fields, for one kind of file. Each column may offer several candidate texts (a
+ * two-row header offers 借方发生额, 发生额借方 and 借方 for 发生额 over 借方); the best alias rank wins.
+ *
+ * Assignment: date and time first (they share the word 交易时间, see assignDateTime), then every other
+ * field greedily by alias rank, so a column goes to the field it names most precisely. Two columns
+ * that name one field equally well are reported as duplicates: FeeTrail does not pick one silently.
+ */
+import { BANK_HEADER_ALIASES, BOOKING_DATE_HEADERS } from './aliases-bank';
+import { POS_HEADER_ALIASES } from './aliases-pos';
+import {
+  BANK_FIELDS,
+  BANK_SPECIFIC,
+  POS_FIELDS,
+  POS_SPECIFIC,
+  type AnyField,
+  type SourceKind,
+} from './fields';
+import { headerSaysFen, normaliseHeader, stripFenMarker } from './text';
+
+type Rank = { field: AnyField; rank: number };
+
+function buildIndex(table: Partial<Record<AnyField, readonly string[]>>): Map<string, Rank[]> {
+  const index = new Map<string, Rank[]>();
+  for (const [field, aliases] of Object.entries(table) as [AnyField, readonly string[]][]) {
+    aliases.forEach((alias, rank) => {
+      const key = normaliseHeader(alias);
+      const list = index.get(key) ?? [];
+      if (!list.some((r) => r.field === field)) list.push({ field, rank });
+      index.set(key, list);
+    });
+  }
+  return index;
+}
+
+const INDEX: Record<SourceKind, Map<string, Rank[]>> = {
+  pos: buildIndex(POS_HEADER_ALIASES),
+  bank: buildIndex(BANK_HEADER_ALIASES),
+};
+const FIELD_ORDER: Record<SourceKind, readonly AnyField[]> = { pos: POS_FIELDS, bank: BANK_FIELDS };
+const SPECIFIC: Record<SourceKind, ReadonlySet<AnyField>> = {
+  pos: new Set(POS_SPECIFIC),
+  bank: new Set(BANK_SPECIFIC),
+};
+const BOOKING = new Set(BOOKING_DATE_HEADERS.map(normaliseHeader));
+
+/** Per column: the candidate header texts (display form). Empty list = no header text. */
+export type ColumnTexts = readonly (readonly string[])[];
+
+type ColumnMatch = { ranks: Map<AnyField, number>; fen: boolean; booking: boolean };
+
+function matchColumn(kind: SourceKind, texts: readonly string[]): ColumnMatch {
+  const ranks = new Map<AnyField, number>();
+  let fen = false;
+  let booking = false;
+  for (const text of texts) {
+    const norm = normaliseHeader(text);
+    const saysFen = headerSaysFen(text);
+    const hits = INDEX[kind].get(saysFen ? stripFenMarker(norm) : norm) ?? [];
+    for (const { field, rank } of hits) {
+      const prev = ranks.get(field);
+      if (prev === undefined || rank < prev) ranks.set(field, rank);
+    }
+    if (hits.length > 0 && saysFen) fen = true;
+    if (hits.length > 0 && BOOKING.has(norm)) booking = true;
+  }
+  return { ranks, fen, booking };
+}
+
+export type Assignment = {
+  kind: SourceKind;
+  /** field → 0-based column index */
+  fields: Partial<Record<AnyField, number>>;
+  /** Columns whose header says the amounts are in fen. */
+  fenColumns: Set<number>;
+  /** Fields two or more columns name equally well: every such column, the assigned one first. */
+  duplicates: { field: AnyField; columns: number[] }[];
+  /** When the date column is a transaction date-time chosen over a booking date: the booking column. */
+  bookingDateColumn: number | null;
+  /** Fields matched that only this kind of file has. */
+  specificCount: number;
+  /** Every field matched. */
+  matchedCount: number;
+};
+
+function best(
+  matches: readonly ColumnMatch[],
+  field: AnyField,
+  taken: ReadonlySet<number>,
+  only?: (m: ColumnMatch) => boolean,
+): number[] {
+  let bestRank = Infinity;
+  let cols: number[] = [];
+  matches.forEach((m, col) => {
+    const r = m.ranks.get(field);
+    if (r === undefined || taken.has(col) || (only && !only(m))) return;
+    if (r < bestRank) [bestRank, cols] = [r, [col]];
+    else if (r === bestRank) cols.push(col);
+  });
+  return cols;
+}
+
+/**
+ * 交易时间 is a full date-time in some files (ICBC corporate) and a time of day beside 交易日期 in
+ * others (ABC, CCB personal). Rule: a column that names only a date is the date; a 交易时间-like column
+ * is then the time. Alone, it is the date-time. A booking date (记账日期) beside a 交易时间 loses to it:
+ * the transaction's own moment matters for matching (the caller may still switch back when the data
+ * shows 交易时间 holds only times).
+ */
+function assignDateTime(
+  matches: readonly ColumnMatch[],
+  a: Assignment,
+  dups: Map<AnyField, number[]>,
+): Set<number> {
+  const taken = new Set<number>();
+  const pureDate = best(matches, 'date', taken, (m) => !m.ranks.has('time'));
+  const timeish = best(matches, 'time', taken);
+  const timeCol = timeish[0];
+  const dateCol = pureDate[0];
+  if (dateCol !== undefined) {
+    const booking = matches[dateCol]?.booking === true;
+    if (booking && timeCol !== undefined && matches[timeCol]?.ranks.has('date')) {
+      a.fields.date = timeCol;
+      a.bookingDateColumn = dateCol;
+      taken.add(timeCol);
+      if (timeish.length > 1) dups.set('date', timeish);
+      return taken;
+    }
+    a.fields.date = dateCol;
+    taken.add(dateCol);
+    if (pureDate.length > 1) dups.set('date', pureDate);
+    if (timeCol !== undefined) {
+      a.fields.time = timeCol;
+      taken.add(timeCol);
+      if (timeish.length > 1) dups.set('time', timeish);
+    }
+  } else if (timeCol !== undefined) {
+    const asDate = best(matches, 'date', taken);
+    const col = asDate[0] ?? timeCol;
+    a.fields.date = col;
+    taken.add(col);
+    if (asDate.length > 1) dups.set('date', asDate);
+  }
+  return taken;
+}
+
+/** Assigns fields of one kind to columns. */
+export function assignFields(kind: SourceKind, columns: ColumnTexts): Assignment {
+  const matches = columns.map((texts) => matchColumn(kind, texts));
+  const a: Assignment = {
+    kind,
+    fields: {},
+    fenColumns: new Set(),
+    duplicates: [],
+    bookingDateColumn: null,
+    specificCount: 0,
+    matchedCount: 0,
+  };
+  const dups = new Map<AnyField, number[]>();
+  const taken = assignDateTime(matches, a, dups);
+  const order = FIELD_ORDER[kind];
+  const candidates: { field: AnyField; col: number; rank: number }[] = [];
+  matches.forEach((m, col) => {
+    for (const [field, rank] of m.ranks) {
+      if (field !== 'date' && field !== 'time') candidates.push({ field, col, rank });
+    }
+  });
+  candidates.sort(
+    (x, y) => x.rank - y.rank || order.indexOf(x.field) - order.indexOf(y.field) || x.col - y.col,
+  );
+  for (const c of candidates) {
+    if (a.fields[c.field] !== undefined || taken.has(c.col)) continue;
+    a.fields[c.field] = c.col;
+    taken.add(c.col);
+    // Same field, same alias rank, another free column: the file names this field twice.
+    const twins = candidates.filter(
+      (o) => o.field === c.field && o.rank === c.rank && o.col !== c.col && !taken.has(o.col),
+    );
+    if (twins.length > 0) dups.set(c.field, [c.col, ...twins.map((t) => t.col)]);
+  }
+  for (const [field, col] of Object.entries(a.fields) as [AnyField, number][]) {
+    if (matches[col]?.fen) a.fenColumns.add(col);
+    a.matchedCount += 1;
+    if (SPECIFIC[kind].has(field)) a.specificCount += 1;
+  }
+  a.duplicates = [...dups].map(([field, cols]) => ({ field, columns: cols }));
+  return a;
+}

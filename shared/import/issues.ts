@@ -1,0 +1,165 @@
+/**
+ * Every problem the import finds, as data: a code the UI can translate, the params it needs, and two
+ * ready messages, `message` in zh-CN (the bookkeeper's language; the CLI prints it) and `messageEn`.
+ * Each message says where (row, column letter, header text), what, and when useful what to do next.
+ *
+ * Decision: code + params are the contract (renderer catalogues key on `import.<code>`); the two texts
+ * are built here from the same templates so the CLI, logs and tests need no catalogue.
+ */
+import { FIELD_LABELS, type AnyField } from './fields';
+import type { CellLocation, ImportIssue } from './raw';
+import { columnLetter } from './text';
+
+export const ISSUE_CODES = [
+  'no_header',
+  'kind_uncertain',
+  'missing_column',
+  'duplicate_column',
+  'column_out_of_range',
+  'bad_date',
+  'ambiguous_date',
+  'bad_time',
+  'bad_amount',
+  'bad_balance',
+  'negative_amount',
+  'unknown_value',
+  'missing_value',
+  'both_amounts',
+  'no_amount',
+  'duplicate_in_file',
+  'defaulted_column',
+] as const;
+export type IssueCode = (typeof ISSUE_CODES)[number];
+
+export type IssueParams = {
+  field?: AnyField;
+  value?: string;
+  /** Why, in zh-CN (or in English only, for bad_amount: parseMoney's reason). */
+  reason?: string;
+  /** Why, in English, when `reason` is zh-CN. */
+  reasonEn?: string;
+  columns?: string;
+  detail?: string;
+};
+
+type Template = (p: IssueParams, f: { zh: string; en: string }) => { zh: string; en: string };
+
+const q = (v: string | undefined): string => `“${v ?? ''}”`;
+
+const TEMPLATES: Record<IssueCode, Template> = {
+  no_header: () => ({
+    zh: '没有找到表头行：前 40 行里认不出交易日期、金额等列名。请在预览中指定表头行，或确认文件是 POS 交易明细或银行流水。',
+    en: 'No header row found: none of the first 40 rows names the date, amount and similar columns. Pick the header row in the preview, or check that this is a POS export or a bank statement.',
+  }),
+  kind_uncertain: (p) => ({
+    zh: `无法确定这是 POS 交易明细还是银行流水${p.detail ? `（${p.detail}）` : ''}，请在预览中选择。`,
+    en: `Cannot tell whether this is a POS export or a bank statement${p.detail ? ` (${p.detail})` : ''}; please choose in the preview.`,
+  }),
+  missing_column: (_p, f) => ({
+    zh: `缺少「${f.zh}」列，请在预览中指定对应的列。`,
+    en: `No ${f.en} column found; please pick it in the preview.`,
+  }),
+  duplicate_column: (p, f) => ({
+    zh: `有多列都像是「${f.zh}」（${p.columns ?? ''}），请在预览中指定用哪一列。`,
+    en: `Several columns look like the ${f.en} (${p.columns ?? ''}); please pick one in the preview.`,
+  }),
+  column_out_of_range: (p, f) => ({
+    zh: `「${f.zh}」指定的列 ${p.columns ?? ''} 不在表头范围内。`,
+    en: `The column ${p.columns ?? ''} chosen for the ${f.en} is outside the header.`,
+  }),
+  bad_date: (p) => ({
+    zh: `无法识别日期${q(p.value)}${p.reason ? `（${p.reason}）` : ''}`,
+    en: `cannot read the date "${p.value ?? ''}"${p.reasonEn ? ` (${p.reasonEn})` : ''}`,
+  }),
+  ambiguous_date: (p) => ({
+    zh: `日期${q(p.value)}无法判断是月/日/年还是日/月/年，请在预览中选择日期顺序`,
+    en: `the date "${p.value ?? ''}" could be month/day/year or day/month/year; please choose the date order in the preview`,
+  }),
+  bad_time: (p) => ({
+    zh: `无法识别时间${q(p.value)}`,
+    en: `cannot read the time "${p.value ?? ''}"`,
+  }),
+  bad_amount: (p) => ({
+    zh: `无法识别金额${q(p.value)}`,
+    en: `cannot read the amount "${p.value ?? ''}"${p.reason ? ` (${p.reason})` : ''}`,
+  }),
+  bad_balance: (p) => ({
+    zh: `无法识别余额${q(p.value)}，该行余额留空`,
+    en: `cannot read the balance "${p.value ?? ''}"; the balance is left empty for this row`,
+  }),
+  negative_amount: (p) => ({
+    zh: `消费交易的金额为负数${q(p.value)}，请核对交易类型`,
+    en: `a sale with a negative amount "${p.value ?? ''}"; please check the transaction type`,
+  }),
+  unknown_value: (p, f) => ({
+    zh: `无法识别的${f.zh}${q(p.value)}，请在预览中指定它的含义`,
+    en: `unknown ${f.en} "${p.value ?? ''}"; please map it in the preview`,
+  }),
+  missing_value: (_p, f) => ({
+    zh: `${f.zh}为空`,
+    en: `the ${f.en} is empty`,
+  }),
+  both_amounts: (p) => ({
+    zh: `收入和支出都有金额（${p.value ?? ''}），无法判断方向`,
+    en: `both money in and money out have an amount (${p.value ?? ''}); cannot tell the direction`,
+  }),
+  no_amount: () => ({
+    zh: '这一行没有金额',
+    en: 'this row has no amount',
+  }),
+  duplicate_in_file: (p) => ({
+    zh: `与第 ${p.value ?? ''} 行是同一笔交易（参考号、终端、类型相同），只会导入一次`,
+    en: `the same transaction as row ${p.value ?? ''} (same reference no., terminal and type); it is imported once`,
+  }),
+  defaulted_column: (p, f) => ({
+    zh: `文件中没有「${f.zh}」列，全部按“${p.value ?? ''}”处理`,
+    en: `the file has no ${f.en} column; every row is taken as "${p.value ?? ''}"`,
+  }),
+};
+
+/** Where an issue is, with column letter and header text filled in from a 0-based column index. */
+export function locate(
+  file: string,
+  sheet: string,
+  row: number,
+  column?: number,
+  header?: string,
+): CellLocation {
+  if (column === undefined) return { file, sheet, row };
+  const loc: CellLocation = { file, sheet, row, column: column + 1, columnLetter: columnLetter(column + 1) };
+  if (header !== undefined && header !== '') loc.header = header;
+  return loc;
+}
+
+function prefix(loc: CellLocation): { zh: string; en: string } {
+  if (loc.row <= 0) return { zh: '', en: '' };
+  if (loc.columnLetter === undefined) return { zh: `第 ${loc.row} 行：`, en: `Row ${loc.row}: ` };
+  const h = loc.header ? `（${loc.header}）` : '';
+  const he = loc.header ? ` (${loc.header})` : '';
+  return {
+    zh: `第 ${loc.row} 行 ${loc.columnLetter} 列${h}：`,
+    en: `Row ${loc.row}, column ${loc.columnLetter}${he}: `,
+  };
+}
+
+/** Builds a located issue with both messages. File-level issues use row 0 (no row prefix). */
+export function makeIssue(
+  loc: CellLocation,
+  severity: ImportIssue['severity'],
+  code: IssueCode,
+  params: IssueParams = {},
+): ImportIssue {
+  const label = params.field ? FIELD_LABELS[params.field] : { zh: '', en: '' };
+  const text = TEMPLATES[code](params, label);
+  const pre = prefix(loc);
+  return {
+    ...loc,
+    severity,
+    code,
+    params: Object.fromEntries(
+      Object.entries(params).filter((e): e is [string, string] => e[1] !== undefined),
+    ),
+    message: pre.zh + text.zh,
+    messageEn: pre.en + text.en,
+  };
+}

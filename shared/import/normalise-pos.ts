@@ -1,0 +1,102 @@
+/**
+ * One POS export row → PosTxn, or located issues.
+ *
+ * Decisions (each visible to the user as a warning or an error, never silent):
+ * - amountFen is positive: a void or refund printed as −47.39 is stored as 4739, its type says the
+ *   direction. A negative sale is an error (probably a mislabelled refund).
+ * - feeFen and settleFen are kept as printed, sign included: a void's negative 结算金额 is money the
+ *   acquirer takes back, and settlement matching needs it.
+ * - No 交易类型 column: every row is a sale; no 交易状态 column: every row succeeded; no 支付方式
+ *   column: every row is a card payment (validateMapping warns about each once). An empty 支付方式
+ *   cell on a row with a card number or card kind is a card payment; otherwise it is an error.
+ * - An empty 卡类型 is 'unknown' (QR payments have none); an unrecognised one is an error the user maps.
+ */
+import type { CardKind, Channel, PosTxn, TxnStatus, TxnType } from '../domain/types';
+import { negFen, type Fen } from '../money';
+import type { PosMapping } from './mapping-schema';
+import type { ImportIssue, RawRow } from './raw';
+import { createRowReader } from './row-reader';
+import type { UserValueMaps } from './value-maps';
+
+export type PosRowResult =
+  { ok: true; record: PosTxn; warnings: ImportIssue[] } | { ok: false; issues: ImportIssue[] };
+
+export function normalisePosRow(m: PosMapping, file: string, row: RawRow): PosRowResult {
+  const r = createRowReader(m, file, row);
+  const user = m.valueMaps as UserValueMaps;
+
+  const txnTime = r.dateTime();
+
+  let txnType: TxnType | null | undefined = r.has('txnType') ? r.code('txnType', user) : 'sale';
+  if (txnType === null) {
+    r.issue('txnType', 'error', 'missing_value', { field: 'txnType' });
+    txnType = undefined;
+  }
+  let status: TxnStatus | null | undefined = r.has('status') ? r.code('status', user) : 'success';
+  if (status === null) {
+    r.issue('status', 'error', 'missing_value', { field: 'status' });
+    status = undefined;
+  }
+  const cardNo = r.text('cardNo');
+  const kind = r.has('cardKind') ? r.code('cardKind', user) : null;
+  const cardKind: CardKind | undefined = kind === undefined ? undefined : (kind ?? 'unknown');
+  let channel: Channel | null | undefined = r.has('channel') ? r.code('channel', user) : 'card';
+  if (channel === null) {
+    if (cardNo !== null || (kind !== null && kind !== undefined)) channel = 'card';
+    else {
+      r.issue('channel', 'error', 'missing_value', { field: 'channel' });
+      channel = undefined;
+    }
+  }
+
+  let amountFen: Fen | null | undefined = r.money('amount');
+  if (amountFen === null) {
+    r.issue('amount', 'error', 'missing_value', { field: 'amount' });
+    amountFen = undefined;
+  } else if (amountFen !== undefined && amountFen < 0) {
+    if (txnType === 'sale') {
+      r.issue('amount', 'error', 'negative_amount', { value: r.text('amount') ?? '' });
+      amountFen = undefined;
+    } else {
+      amountFen = negFen(amountFen);
+    }
+  }
+  const feeFen = r.money('fee');
+  const settleFen = r.money('settleAmount');
+  const settleDate = r.dateOnly('settleDate');
+
+  if (r.issues.some((i) => i.severity === 'error')) return { ok: false, issues: r.issues };
+  if (
+    txnTime === undefined ||
+    txnType === undefined ||
+    status === undefined ||
+    channel === undefined ||
+    cardKind === undefined ||
+    amountFen === undefined ||
+    feeFen === undefined ||
+    settleFen === undefined ||
+    settleDate === undefined
+  ) {
+    // Every undefined above recorded an error; this line only narrows the types.
+    return { ok: false, issues: r.issues };
+  }
+  const record: PosTxn = {
+    merchantNo: r.text('merchantNo'),
+    terminalId: r.text('terminalId'),
+    txnTime,
+    cardNo,
+    cardKind,
+    channel,
+    txnType,
+    status,
+    amountFen,
+    feeFen,
+    settleFen,
+    settleDate,
+    refNo: r.text('refNo'),
+    origRefNo: r.text('origRefNo'),
+    traceNo: r.text('traceNo'),
+    batchNo: r.text('batchNo'),
+  };
+  return { ok: true, record, warnings: r.issues };
+}

@@ -1,0 +1,74 @@
+/**
+ * Rows that are not records: blank rows, the preamble and header, a header repeated (page breaks in
+ * some exports), totals (合计/总计/小计/共 N 笔) and notes (以上数据仅供参考…, `# 导出时间…`). They are
+ * skipped and reported with the reason, never imported and never errors.
+ *
+ * A totals or note row is recognised only when its date cell is not a date: a real transaction whose
+ * summary says 合计 stays a transaction. A note also has no money in it and fills at most two of the
+ * mapped cells, so a data row with a garbled date stays a data row (and becomes a located error).
+ */
+import { parseMomentCell } from './dates';
+import type { ColumnMapping } from './mapping-schema';
+import type { RawRow } from './raw';
+import { cellText, normaliseHeader } from './text';
+
+export const SKIP_REASONS = [
+  'other_sheet',
+  'preamble',
+  'blank',
+  'header_repeat',
+  'totals',
+  'note',
+  'zero_amount',
+] as const;
+export type SkipReason = (typeof SKIP_REASONS)[number];
+
+const TOTALS_RE = /合计|总计|小计|累计|汇总|^共计|^共\d+(笔|条)|^总笔数|^本页/;
+
+export type RowClass = { type: 'data' } | { type: 'skip'; reason: SkipReason };
+
+/** Header texts to compare a possible repeated header against: the full text and the lower-row part. */
+function headerKeys(m: ColumnMapping): Map<number, Set<string>> {
+  const keys = new Map<number, Set<string>>();
+  m.headers.forEach((h, col) => {
+    const parts = h.split('/');
+    keys.set(col, new Set([normaliseHeader(h), normaliseHeader(parts[parts.length - 1] ?? h)]));
+  });
+  return keys;
+}
+
+export function createRowClassifier(m: ColumnMapping): (row: RawRow) => RowClass {
+  const lastHeaderRow = m.headerRows[m.headerRows.length - 1] ?? 0;
+  const keys = headerKeys(m);
+  const mapped = Object.values(m.fields as Record<string, number>);
+  const fields = m.fields as Record<string, number | undefined>;
+  const dateCol = fields.date;
+  const moneyCols = ['amount', 'fee', 'settleAmount', 'credit', 'debit', 'balance'].flatMap((f) => {
+    const col = fields[f];
+    return col === undefined ? [] : [col];
+  });
+  const opts = { date1904: m.date1904, ...(m.dateOrder ? { order: m.dateOrder } : {}) };
+  return (row) => {
+    if (m.sheet !== null && row.sheet !== m.sheet) return { type: 'skip', reason: 'other_sheet' };
+    if (row.row <= lastHeaderRow) return { type: 'skip', reason: 'preamble' };
+    const texts = row.cells.map((c) => cellText(c));
+    const filled = texts.filter((t) => t !== null);
+    if (filled.length === 0) return { type: 'skip', reason: 'blank' };
+    const repeats = mapped.filter((col) => {
+      const t = texts[col];
+      return t !== null && t !== undefined && keys.get(col)?.has(normaliseHeader(t)) === true;
+    }).length;
+    if (mapped.length > 0 && repeats * 2 > mapped.length) return { type: 'skip', reason: 'header_repeat' };
+    const date = dateCol === undefined ? undefined : row.cells[dateCol];
+    const dated = parseMomentCell(date ?? null, opts).ok;
+    if (dated) return { type: 'data' };
+    const squeezed = filled.map((t) => t.replace(/\s+/g, ''));
+    if (squeezed.some((t) => TOTALS_RE.test(t.replace(/^#+/, '')))) return { type: 'skip', reason: 'totals' };
+    const has = (col: number): boolean => texts[col] !== null && texts[col] !== undefined;
+    // A note has no money in it and sits in one or two cells (or is a `#` comment line).
+    if (moneyCols.some(has)) return { type: 'data' };
+    const mappedFilled = mapped.filter(has).length;
+    if (mappedFilled <= 2 || squeezed[0]?.startsWith('#') === true) return { type: 'skip', reason: 'note' };
+    return { type: 'data' };
+  };
+}
