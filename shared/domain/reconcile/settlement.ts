@@ -81,13 +81,15 @@ export type SettlementResult = {
 /**
  * Matches dues to acquirer credits. `bankCoverage` is the span the statement covers: a due whose
  * window ends after it is pending, not missing, and a credit before the first due belongs to rows
- * not given (last month), so neither is reported.
+ * not given (last month), so neither is reported. All dues take part in matching (so a neighbouring
+ * month's credit is not mistaken for this one's); only those `inScope` are reported and summed.
  */
 export function matchSettlements(
   allDues: readonly Due[],
   credits: readonly StoredBankLine[],
   bankCoverage: { from: LocalDate; to: LocalDate } | null,
   opts: Pick<ReconcileOptions, 'matchWindowDays' | 'maxDaysPerCredit'>,
+  inScope: (due: Due) => boolean = () => true,
 ): SettlementResult {
   const w = opts.matchWindowDays;
   // Nothing is owed on a day whose rows net to zero or less (a day of refunds is netted later).
@@ -142,16 +144,17 @@ export function matchSettlements(
     }
   }
   const findings: Finding[] = [];
-  for (const [credit, ds] of pairs) findings.push(mismatchFinding(ds, credit));
+  for (const [credit, ds] of pairs) if (ds.some(inScope)) findings.push(mismatchFinding(ds, credit));
   const pending: Due[] = [];
-  for (const due of open) {
+  for (const due of [...open].filter(inScope)) {
     const judged =
       bankCoverage !== null && due.date >= bankCoverage.from && addDays(due.date, w) <= bankCoverage.to;
     if (judged) findings.push(missingFinding(due));
     else pending.push(due);
   }
-  const firstDue = dues[0]?.date;
-  const lastDue = dues[dues.length - 1]?.date;
+  const scoped = dues.filter(inScope);
+  const firstDue = scoped[0]?.date;
+  const lastDue = scoped[scoped.length - 1]?.date;
   for (const c of free) {
     const d = cDate(c);
     if (
@@ -163,11 +166,13 @@ export function matchSettlements(
       findings.push(unmatchedCreditFinding(c));
     }
   }
-  const allMatched = [...matched, ...[...pairs].map(([credit, ds]) => ({ dues: ds, credit }))];
+  const allMatched = [...matched, ...[...pairs].map(([credit, ds]) => ({ dues: ds, credit }))].filter((m) =>
+    m.dues.some(inScope),
+  );
   return {
     findings,
     matched,
-    dueFen: sumFen(dues.map((d) => d.amountFen)),
+    dueFen: sumFen(scoped.map((d) => d.amountFen)),
     receivedFen: sumFen(allMatched.map((m) => m.credit.creditFen)),
     pending,
   };
