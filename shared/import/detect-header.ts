@@ -57,7 +57,13 @@ function dataCells(cells: readonly RawCell[]): number {
   ).length;
 }
 
-/** Candidate texts for a two-row header; the parent of an empty top cell is the merged cell to its left. */
+/**
+ * Candidate texts for a two-row header. The parent of an empty top cell is the merged cell to its
+ * left (发生额 over 借方 | 贷方). Where a lower cell exists it must take part in the match (借方发生额,
+ * 发生额借方 or 借方 alone): the upper text alone would let a preamble row above a one-row header (账号：
+ * … 币种：) add fields that are not there. A top cell ending in a colon is a key/value label, never a
+ * group header.
+ */
 export function combineTwoRows(
   top: readonly (string | null)[],
   bottom: readonly (string | null)[],
@@ -67,19 +73,20 @@ export function combineTwoRows(
   const headers: string[] = [];
   let group: string | null = null;
   for (let c = 0; c < width; c += 1) {
-    const t = top[c] ?? null;
+    const raw = top[c] ?? null;
+    const t = raw !== null && /[:：]\s*$/.test(raw) ? null : raw;
     const b = bottom[c] ?? null;
-    if (t !== null) group = b !== null ? t : null;
+    if (raw !== null) group = t !== null && b !== null ? t : null;
     const parent = t ?? (b !== null ? group : null);
     if (parent !== null && b !== null) {
-      columns.push([b + parent, parent + b, b, parent]);
+      columns.push([b + parent, parent + b, b]);
       headers.push(`${parent}/${b}`);
     } else {
       const only = parent ?? b;
       columns.push(only === null ? [] : [only]);
       headers.push(only ?? '');
     }
-    if (t === null && b === null) group = null;
+    if (raw === null && b === null) group = null;
   }
   return { columns, headers };
 }
