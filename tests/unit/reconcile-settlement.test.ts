@@ -1,0 +1,190 @@
+/** Settlement ↔ bank, deductions and duplicates, each with a known answer. */
+import { describe, expect, it } from 'vitest';
+import { fen } from '../../shared/money';
+import { reconcile, settlementDate, type ReconcileOptions } from '../../shared/domain/reconcile';
+import { rateCardTemplate } from '../../shared/domain/rate-card-templates';
+import { MonthBuilder } from './support/month-builder';
+
+const cards = [rateCardTemplate('lakala_standard')];
+const run = (b: MonthBuilder, options: Partial<ReconcileOptions> = {}) =>
+  reconcile({ txns: b.txns, bankLines: b.bank, cards, options });
+
+/** Sales on 2026-08-03 … 2026-08-07 (Mon–Fri), ¥100.00 + day on a credit card. */
+function week(): MonthBuilder {
+  const b = new MonthBuilder();
+  for (let d = 3; d <= 7; d++) b.sale(`2026-08-0${d} 12:00:00`, 10000 + d, 'card', 'credit');
+  return b;
+}
+const net = (d: number) => 10000 + d - 60; // ¥100.0d at 0.60% is ¥0.60
+
+describe('settlement matching', () => {
+  it('settlement_mismatch: a D+1 credit ¥36.00 short, dated the day it was due', () => {
+    const b = week();
+    for (let d = 3; d <= 7; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d) - (d === 5 ? 3600 : 0));
+    const { findings } = run(b);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({
+      kind: 'settlement_mismatch',
+      date: '2026-08-06',
+      expectedFen: net(5),
+      actualFen: net(5) - 3600,
+      deltaFen: 3600,
+      refNos: [],
+      bankLineIds: [3],
+    });
+    expect(findings[0]?.zh).toBe(`2026-08-06 应到账结算款 ¥99.45，2026-08-06 银行实收 ¥63.45，少到账 ¥36.00`);
+  });
+
+  it('settlement_missing: no credit at all for a day the statement covers', () => {
+    const b = week();
+    for (let d = 3; d <= 7; d++) if (d !== 4) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+    b.debit('2026-08-12 09:00:00', 100, '某物业', '房租'); // the statement runs past the window
+    const { findings, summary } = run(b);
+    expect(findings).toMatchObject([
+      { kind: 'settlement_missing', date: '2026-08-05', deltaFen: net(4), expectedFen: net(4) },
+    ]);
+    expect(summary.unmatchedDue).toEqual({ count: 1, fen: net(4) });
+  });
+
+  it('a settlement still inside its window at the end of the statement is pending, not missing', () => {
+    const b = week();
+    for (let d = 3; d <= 6; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+    const { findings, summary } = run(b);
+    expect(findings).toEqual([]);
+    expect(summary.pendingDue).toEqual({ count: 1, fen: net(7) });
+  });
+
+  it('unmatched_acquirer_credit: a credit from the acquirer that no settlement explains', () => {
+    const b = week();
+    for (let d = 3; d <= 7; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+    b.credit('2026-08-06 11:00:00', 29900, '拉卡拉支付股份有限公司', '押金退还');
+    expect(run(b).findings).toMatchObject([
+      { kind: 'unmatched_acquirer_credit', date: '2026-08-06', deltaFen: -29900 },
+    ]);
+  });
+
+  it('several days paid as one credit (many-to-one) match without a finding', () => {
+    const b = week();
+    b.credit('2026-08-04 05:00:00', net(3));
+    b.credit('2026-08-07 05:00:00', net(4) + net(5) + net(6)); // three days in one credit
+    b.credit('2026-08-08 05:00:00', net(7));
+    expect(run(b).findings).toEqual([]);
+  });
+
+  it('a credit a day or two late still matches within the window', () => {
+    const b = week();
+    for (let d = 3; d <= 7; d++) b.credit(`2026-08-${String(d + 3).padStart(2, '0')} 05:00:00`, net(d));
+    expect(run(b).findings).toEqual([]);
+  });
+
+  it('credits from other payers are not settlements', () => {
+    const b = week();
+    for (let d = 3; d <= 7; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+    b.credit('2026-08-05 10:00:00', 283592, '张三', '转账');
+    expect(run(b).findings).toEqual([]);
+  });
+
+  it('uses a settlement-date column when the export has one', () => {
+    const b = week();
+    for (const t of b.txns) t.settleDate = '2026-08-10';
+    b.credit(
+      '2026-08-10 05:00:00',
+      [3, 4, 5, 6, 7].reduce((s, d) => s + net(d), 0),
+    );
+    expect(run(b).findings).toEqual([]);
+  });
+});
+
+describe('settlement cycles', () => {
+  const t = new MonthBuilder().sale('2026-09-30 12:00:00', 100);
+  const holiday = new Set(['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07']);
+  const isWorkingDay = (d: string) => !holiday.has(d) && !['2026-10-03', '2026-10-04'].includes(d);
+
+  it('D+1 is the next calendar day, D0 the same day', () => {
+    expect(settlementDate(t, { settlementCycle: 'D+1', isWorkingDay })).toBe('2026-10-01');
+    expect(settlementDate(t, { settlementCycle: 'D0', isWorkingDay })).toBe('2026-09-30');
+  });
+
+  it('T+1 rolls over weekends and public holidays with the calendar passed in', () => {
+    expect(settlementDate(t, { settlementCycle: 'T+1', isWorkingDay })).toBe('2026-10-08');
+  });
+
+  it('under T+1 a whole holiday arrives as one credit on the next working day', () => {
+    const b = new MonthBuilder();
+    b.sale('2026-09-30 12:00:00', 10000);
+    b.sale('2026-10-02 12:00:00', 20000);
+    b.sale('2026-10-05 12:00:00', 30000);
+    b.credit('2026-10-08 05:00:00', 60000 - 360);
+    expect(run(b, { settlementCycle: 'T+1', isWorkingDay }).findings).toEqual([]);
+  });
+});
+
+describe('deductions', () => {
+  it('unexpected_deduction: the acquirer debits a ¥36.00 流量费', () => {
+    const b = new MonthBuilder();
+    b.debit('2026-08-20 02:05:00', 3600, '拉卡拉支付股份有限公司', '流量费');
+    b.debit('2026-08-20 16:00:00', 59897, '国网某供电公司', '电费');
+    const { findings } = run(b);
+    expect(findings).toMatchObject([
+      {
+        kind: 'unexpected_deduction',
+        date: '2026-08-20',
+        deltaFen: 3600,
+        bankLineIds: [1],
+        severity: 'high',
+      },
+    ]);
+    expect(findings[0]?.zh).toContain('¥36.00（流量费）');
+  });
+
+  it('an agreement the merchant recorded explains it', () => {
+    const b = new MonthBuilder();
+    b.debit('2026-08-20 02:05:00', 3600, '拉卡拉支付股份有限公司', '流量费');
+    b.debit('2026-08-21 02:05:00', 9900, '拉卡拉支付股份有限公司', '年费');
+    const { findings } = run(b, {
+      deductionAgreements: [{ keyword: '流量费', amountFen: fen(3600), note: '合同约定每年 ¥36' }],
+    });
+    expect(findings.map((f) => [f.kind, f.deltaFen])).toEqual([['unexpected_deduction', 9900]]);
+  });
+});
+
+describe('duplicates', () => {
+  it('duplicate_suspect: same card, amount and terminal four minutes apart (info, no loss)', () => {
+    const b = new MonthBuilder();
+    const a = b.sale('2026-08-01 12:00:00', 8800, 'card', 'credit', { cardNo: '622848******1234' });
+    const c = b.sale('2026-08-01 12:04:00', 8800, 'card', 'credit', { cardNo: '622848******1234' });
+    b.sale('2026-08-01 14:00:00', 8800, 'card', 'credit', { cardNo: '622848******1234' }); // two hours later
+    b.credit('2026-08-02 05:00:00', 3 * (8800 - 53));
+    const { findings } = run(b);
+    expect(findings).toMatchObject([
+      {
+        kind: 'duplicate_suspect',
+        severity: 'info',
+        deltaFen: 0,
+        refNos: [a.refNo, c.refNo],
+        details: { minutesApart: 4 },
+      },
+    ]);
+  });
+
+  it('a voided first charge followed by the right one is not a duplicate', () => {
+    const b = new MonthBuilder();
+    const a = b.sale('2026-08-01 12:00:00', 8800, 'card', 'credit', { cardNo: '622848******1234' });
+    b.void('2026-08-01 12:01:00', a);
+    b.sale('2026-08-01 12:02:00', 8800, 'card', 'credit', { cardNo: '622848******1234' });
+    b.credit('2026-08-02 05:00:00', 8800 - 53);
+    expect(run(b).findings).toEqual([]);
+  });
+});
+
+describe('findings keep a stable fingerprint across re-runs', () => {
+  it('the same rows give the same fingerprints even with other book ids', () => {
+    const b = new MonthBuilder();
+    b.sale('2026-08-01 10:00:00', 6405, 'card', 'credit', { feeFen: fen(158) });
+    const first = run(b).findings.map((f) => f.fingerprint);
+    const moved = b.txns.map((t) => ({ ...t, id: t.id + 500 }));
+    const second = reconcile({ txns: moved, bankLines: [], cards }).findings.map((f) => f.fingerprint);
+    expect(second).toEqual(first);
+    expect(first).toEqual(['fee_overcharged:822290058120123/258000000001']);
+  });
+});
