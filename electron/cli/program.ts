@@ -11,6 +11,7 @@ import type { Services } from '../services/create-services';
 import { createServices } from '../services/create-services';
 import { defaultDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
+import { registerImport } from './commands/import';
 
 export type CliIo = {
   out: (text: string) => void;
@@ -67,6 +68,7 @@ export function buildProgram(ctx: CliContext): Command {
       const info = ctx.services().books.openAt(opts.book);
       printBookInfo(ctx.io, info, opts.json === true);
     });
+  registerImport(program, ctx);
   return program;
 }
 
@@ -91,6 +93,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (e instanceof CommanderError) return e.exitCode;
     if (isFeeTrailError(e)) {
       io.err(`错误 Error [${e.code}]: ${e.message}`);
+      const issues = (e.details?.['issues'] ?? []) as {
+        sheet: string;
+        row: number;
+        columnLetter?: string;
+        message: string;
+      }[];
+      for (const i of issues.slice(0, 20))
+        io.err(`  ${i.sheet}!${i.columnLetter ?? ''}${i.row}: ${i.message}`);
       return 1;
     }
     io.err(`错误 Error [internal]: ${e instanceof Error ? e.message : String(e)}`);

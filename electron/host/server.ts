@@ -91,8 +91,9 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | n
 
 /** Strip anything path-like from an uploaded file's name. */
 function safeFileName(name: string): string {
-  const base = basename(name.replace(/\\/g, '/'))
-    .replace(/[\u0000-\u001f<>:"|?*]/g, '_')
+  const base = [...basename(name.replace(/\\/g, '/'))]
+    .map((ch) => (ch.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(ch) ? '_' : ch))
+    .join('')
     .trim();
   return base.length > 0 && base !== '.' && base !== '..' ? base.slice(0, 200) : 'upload';
 }

@@ -7,6 +7,8 @@ import type { BookOpenOptions } from '../db/book';
 import { BookService } from './book-service';
 import { ConfigStore } from './config-store';
 import { FileRegistry } from './file-registry';
+import { ImportJobs } from './import-jobs';
+import { ImportService } from './import-service';
 import { defaultBookPathOf } from './paths';
 
 export type ServicesOptions = {
@@ -25,6 +27,8 @@ export type Services = {
   readonly config: ConfigStore;
   readonly files: FileRegistry;
   readonly books: BookService;
+  readonly imports: ImportService;
+  readonly importJobs: ImportJobs;
   appInfo(): AppInfo;
   close(): void;
 };
@@ -38,11 +42,15 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
   const books = new BookService(options.dataDir, config, openOptions, options.rememberRecent ?? true);
+  const imports = new ImportService();
+  const importJobs = new ImportJobs(books, imports);
   return {
     options,
     config,
     files,
     books,
+    imports,
+    importJobs,
     appInfo: () => ({
       name: 'FeeTrail',
       version: options.appVersion,

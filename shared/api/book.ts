@@ -33,7 +33,9 @@ export const bookNameSchema = z
   .trim()
   .min(1)
   .max(80)
-  .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/, 'A book name cannot contain \\ / : * ? " < > |');
+  .refine((name) => ![...name].some((ch) => ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch)), {
+    message: 'A book name cannot contain \\ / : * ? " < > | or control characters',
+  });
 
 export const bookCalls = {
   /** The open book, or null when none is open. */

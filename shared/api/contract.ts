@@ -7,11 +7,15 @@ import type { CallMap, InputOf, Invoker, OutputOf } from './define';
 import { appCalls } from './app';
 import { bookCalls } from './book';
 import { desktopCalls } from './files';
+import { importCalls } from './imports';
+import { ledgerCalls } from './ledger';
 
 /** Calls the services answer, through every door. */
 export const serviceContract = {
   ...appCalls,
   ...bookCalls,
+  ...importCalls,
+  ...ledgerCalls,
 } satisfies CallMap;
 
 /** Everything the desktop preload exposes: the services plus the native dialogs. */
@@ -19,8 +23,8 @@ export const desktopContract = { ...serviceContract, ...desktopCalls } satisfies
 
 export type ServiceContract = typeof serviceContract;
 export type DesktopContract = typeof desktopContract;
-export type ServiceCallName = keyof ServiceContract & string;
-export type DesktopCallName = keyof DesktopContract & string;
+export type ServiceCallName = Extract<keyof ServiceContract, string>;
+export type DesktopCallName = Extract<keyof DesktopContract, string>;
 
 export type ApiInput<K extends DesktopCallName> = InputOf<DesktopContract[K]>;
 export type ApiOutput<K extends DesktopCallName> = OutputOf<DesktopContract[K]>;
@@ -47,3 +51,5 @@ export type FeeTrailBridge = {
 export type { FileRef, FileFilter } from './files';
 export type { AppInfo, Door } from './app';
 export type { BookInfo, RecentBook, BookCounts } from './book';
+export type * from './imports';
+export type * from './ledger';

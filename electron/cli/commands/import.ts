@@ -1,0 +1,89 @@
+import type { Command } from 'commander';
+import type { ImportOptions, ImportResult } from '../../../shared/api/imports';
+import type { ImportIssue } from '../../../shared/import/raw';
+import { FeeTrailError } from '../../../shared/result';
+import { runImportTransaction } from '../../db/import-repo';
+import { getTemplateByName } from '../../db/template-repo';
+import type { CliContext } from '../program';
+
+type Opts = {
+  book: string;
+  kind?: 'pos' | 'bank';
+  template?: string;
+  json?: boolean;
+  skipErrorRows?: boolean;
+  encoding?: string;
+};
+
+function issueJson(i: ImportIssue) {
+  return { sheet: i.sheet, row: i.row, column: i.columnLetter ?? null, code: i.code, message: i.message };
+}
+
+function fileJson(r: ImportResult) {
+  return {
+    file: r.fileName,
+    kind: r.kind,
+    added: r.added,
+    duplicates: r.duplicates,
+    skipped: r.skipped,
+    issues: r.issues.map(issueJson),
+  };
+}
+
+/**
+ * `feetrail import`: all files are one unit. If any file cannot be imported unambiguously, nothing
+ * from any of them is kept and the command exits non-zero.
+ */
+export function registerImport(program: Command, ctx: CliContext): void {
+  program
+    .command('import')
+    .description('Import POS exports and bank statements (.xlsx, .xls, .csv) into a book, exactly once.')
+    .requiredOption('--book <path>', 'the book file')
+    .option('--kind <kind>', 'pos or bank (default: detected)')
+    .option('--template <name>', 'use this saved mapping template')
+    .option('--encoding <name>', 'text encoding of CSV files (e.g. gb18030, utf-8)')
+    .option('--skip-error-rows', 'import the good rows and record rows with errors as skipped')
+    .option('--json', 'print JSON')
+    .argument('<files...>', 'files to import')
+    .action(async (files: string[], opts: Opts) => {
+      if (opts.kind !== undefined && opts.kind !== 'pos' && opts.kind !== 'bank') {
+        throw new FeeTrailError('invalid_input', `--kind must be pos or bank, not ${String(opts.kind)}`);
+      }
+      const s = ctx.services();
+      s.books.openAt(opts.book);
+      const book = s.books.require();
+      const options: ImportOptions = {};
+      if (opts.kind) options.kind = opts.kind;
+      if (opts.encoding) options.encoding = opts.encoding;
+      if (opts.template) {
+        const t = getTemplateByName(book, opts.template);
+        if (!t) throw new FeeTrailError('not_found', `No template named ${opts.template} in this book.`);
+        options.mapping = t.mapping;
+      }
+      const results = await runImportTransaction(book, async () => {
+        const out: ImportResult[] = [];
+        for (const file of files) {
+          const name = file.split(/[\\/]/).pop() ?? file;
+          out.push(
+            await s.imports.importFile(book, file, name, options, {
+              skipErrorRows: opts.skipErrorRows === true,
+            }),
+          );
+        }
+        return out;
+      });
+      if (opts.json) {
+        ctx.io.out(JSON.stringify({ files: results.map(fileJson) }, null, 2));
+        return;
+      }
+      for (const r of results) {
+        ctx.io.out(
+          `${r.fileName}: ${r.kind === 'pos' ? 'POS 交易' : '银行流水'} 新增 added ${r.added}, 重复 duplicates ${r.duplicates}, 跳过 skipped ${r.skipped}`,
+        );
+        for (const i of r.issues.slice(0, 20))
+          ctx.io.out(
+            `  ${i.severity === 'error' ? '错误' : '提示'} ${i.sheet}!${i.columnLetter ?? ''}${i.row}: ${i.message}`,
+          );
+      }
+    });
+}

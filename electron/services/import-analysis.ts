@@ -1,0 +1,122 @@
+/**
+ * Deciding how a file is read, from its first rows: kind, header, mapping (a saved template first, then
+ * the aliases' suggestion), encoding. Nothing here writes; the preview and the import both start here.
+ */
+import type { ImportOptions } from '../../shared/api/imports';
+import type { HeaderCandidate } from '../../shared/import/detect-header';
+import { detectHeader, DEFAULT_SCAN_ROWS } from '../../shared/import/detect-header';
+import { locate, makeIssue } from '../../shared/import/issues';
+import type { ColumnMapping } from '../../shared/import/mapping-schema';
+import { headerSignature } from '../../shared/import/mapping-schema';
+import { suggestMapping, validateMapping } from '../../shared/import/mapping';
+import type { ImportIssue, RawRow } from '../../shared/import/raw';
+import type { Book } from '../db/book';
+import { findTemplateBySignature } from '../db/template-repo';
+import type { SourceReader } from '../io/read-file';
+
+/** Blocker codes the UI translates (`importBlocker.<code>`). */
+export type Blocker =
+  | 'no_header'
+  | 'kind_uncertain'
+  | 'encoding_uncertain'
+  | 'mapping_invalid'
+  | 'mapping_ambiguous'
+  | 'rows_invalid';
+
+export type Analysis = {
+  sheet: string;
+  header: HeaderCandidate | null;
+  kindCertain: boolean;
+  mapping: ColumnMapping | null;
+  template: { id: number; name: string } | null;
+  issues: ImportIssue[];
+  blockers: Blocker[];
+};
+
+const MAX_SCANNED_SHEETS = 10;
+
+/** The first rows of every visible sheet: enough to find the header without reading the whole file. */
+async function headRows(reader: SourceReader, only?: string): Promise<RawRow[]> {
+  const rows: RawRow[] = [];
+  const sheets = reader.sheets.filter(
+    (s) => s.readable && s.state === 'visible' && (only === undefined || s.name === only),
+  );
+  for (const s of sheets.slice(0, MAX_SCANNED_SHEETS)) {
+    let n = 0;
+    for await (const row of reader.rows(s.name, { allowEmpty: true })) {
+      rows.push(row);
+      n += 1;
+      if (n >= DEFAULT_SCAN_ROWS + 200) break;
+    }
+  }
+  return rows;
+}
+
+export async function analyseSource(
+  reader: SourceReader,
+  book: Book,
+  options: ImportOptions = {},
+): Promise<Analysis> {
+  const issues: ImportIssue[] = [];
+  const blockers: Blocker[] = [];
+  const fileIssue = (code: 'no_header' | 'kind_uncertain', sheet: string, detail?: string) =>
+    makeIssue(locate(reader.file, sheet, 0), 'error', code, detail ? { detail } : {});
+
+  if (reader.encoding?.uncertain && !options.encoding) blockers.push('encoding_uncertain');
+
+  let mapping: ColumnMapping | null = null;
+  let header: HeaderCandidate | null = null;
+  let kindCertain = true;
+  let template: Analysis['template'] = null;
+  let sheet = options.mapping?.sheet ?? options.sheet ?? reader.defaultSheet;
+
+  if (options.mapping) {
+    mapping = options.mapping;
+  } else {
+    const rows = await headRows(reader, options.sheet);
+    const detection = detectHeader(rows, {
+      ...(options.kind ? { kind: options.kind } : {}),
+      ...(options.headerRow
+        ? {
+            headerRow: {
+              row: options.headerRow,
+              ...(options.sheet ? { sheet: options.sheet } : {}),
+              ...(options.headerRowCount ? { rowCount: options.headerRowCount } : {}),
+            },
+          }
+        : {}),
+    });
+    header = detection.header;
+    if (!header) {
+      issues.push(fileIssue('no_header', sheet));
+      blockers.push('no_header');
+      return { sheet, header, kindCertain: false, mapping, template, issues, blockers };
+    }
+    sheet = header.sheet;
+    kindCertain = options.kind !== undefined || detection.certain;
+    if (!kindCertain) {
+      issues.push(fileIssue('kind_uncertain', sheet));
+      blockers.push('kind_uncertain');
+    }
+    const found = findTemplateBySignature(book, headerSignature(header.headers), header.kind);
+    if (found && found.mapping.kind === header.kind) {
+      template = { id: found.info.id, name: found.info.name };
+      mapping = {
+        ...found.mapping,
+        sheet,
+        headerRows: header.headerRows,
+        encoding: reader.encoding?.encoding ?? null,
+      };
+    } else {
+      mapping = suggestMapping(header, rows, {
+        date1904: reader.date1904,
+        encoding: options.encoding ?? reader.encoding?.encoding ?? null,
+      });
+    }
+  }
+  const mappingIssues = validateMapping(mapping, reader.file);
+  issues.push(...mappingIssues);
+  if (mappingIssues.some((i) => i.severity === 'error')) blockers.push('mapping_invalid');
+  if (mapping.ambiguous.length > 0) blockers.push('mapping_ambiguous');
+  return { sheet, header, kindCertain, mapping, template, issues, blockers };
+}

@@ -1,0 +1,330 @@
+/**
+ * Importing POS exports and bank statements: preview (read everything, write nothing) and import
+ * (one transaction per file, all or nothing, every row deduplicated and kept with its provenance).
+ */
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
+import type {
+  ImportOptions,
+  ImportPreview,
+  ImportResult,
+  PreviewRow,
+  SourceKind,
+} from '../../shared/api/imports';
+import type { BankLine, PosTxn } from '../../shared/domain/types';
+import { createNormaliser } from '../../shared/import/normalise';
+import type { RowOutcome } from '../../shared/import/normalise';
+import type { ImportIssue, RawRow } from '../../shared/import/raw';
+import { columnLetter } from '../../shared/import/text';
+import { FeeTrailError } from '../../shared/result';
+import type { Book } from '../db/book';
+import { bookNameOf, localNow } from '../db/book';
+import { appendAudit } from '../db/audit-repo';
+import { findCommittedBatchBySha, openBatchWriter, runImportTransaction } from '../db/import-repo';
+import type { BatchWriter } from '../db/import-repo';
+import { saveTemplate } from '../db/template-repo';
+import type { OpenSourceOptions, SourceReader } from '../io/read-file';
+import { openSource, sha256File } from '../io/read-file';
+import type { ReadLimits } from '../io/read-limits';
+import type { Analysis } from './import-analysis';
+import { analyseSource } from './import-analysis';
+
+export const PREVIEW_ROWS = 50;
+export const MAX_REPORTED_ISSUES = 200;
+/** Rows between yields to the event loop, so the window and the host stay responsive. */
+const YIELD_EVERY = 2000;
+
+export type ImportRunOptions = {
+  skipErrorRows?: boolean;
+  saveTemplateAs?: string | undefined;
+  onProgress?: (done: number) => void;
+  signal?: AbortSignal;
+};
+
+/** Skip reasons worth keeping as provenance; blank and preamble rows are not data. */
+const RECORDED_SKIPS = new Set(['totals', 'note', 'header_repeat', 'zero_amount']);
+
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** The book's attachment store: originals kept beside the book, named by their SHA-256. */
+export function attachmentPathOf(book: Book, sha256: string, fileName: string): string {
+  const ext = extname(fileName)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '');
+  return join(dirname(book.path), `${bookNameOf(book.path)}.files`, sha256.slice(0, 2), `${sha256}${ext}`);
+}
+
+function keepOriginal(book: Book, path: string, sha256: string, fileName: string): void {
+  const target = attachmentPathOf(book, sha256, fileName);
+  if (existsSync(target)) return;
+  mkdirSync(dirname(target), { recursive: true });
+  copyFileSync(path, target);
+}
+
+function previewValues(record: PosTxn | BankLine): Record<string, string | number | null> {
+  return { ...record };
+}
+
+function firstError(issues: readonly ImportIssue[]): ImportIssue | undefined {
+  return issues.find((i) => i.severity === 'error') ?? issues[0];
+}
+
+export class ImportService {
+  constructor(
+    private readonly limits: Partial<ReadLimits> = {},
+    private readonly now: () => string = localNow,
+  ) {}
+
+  private open(path: string, fileName: string, options: ImportOptions): Promise<SourceReader> {
+    const o: OpenSourceOptions = { limits: this.limits, fileName };
+    if (options.encoding) o.encoding = options.encoding;
+    return openSource(path, o);
+  }
+
+  /** Everything the preview shows; reads the whole file to list every problem, writes nothing. */
+  async preview(
+    book: Book,
+    file: { fileId: string; path: string; name: string },
+    options: ImportOptions = {},
+  ): Promise<ImportPreview> {
+    const reader = await this.open(file.path, file.name, options);
+    const sha256 = await sha256File(file.path);
+    const analysis = await analyseSource(reader, book, options);
+    const issues = [...analysis.issues];
+    let issueCount = issues.length;
+    const rows: PreviewRow[] = [];
+    const stats: ImportPreview['stats'] = {
+      dataRows: 0,
+      okRows: 0,
+      skippedRows: 0,
+      errorRows: 0,
+      firstDate: null,
+      lastDate: null,
+    };
+    let unknownValues: ImportPreview['unknownValues'] = [];
+    const m = analysis.mapping;
+    if (m && !analysis.blockers.includes('no_header')) {
+      const { normaliser } = createNormaliser(m, { file: file.name });
+      for await (const row of reader.rows(analysis.sheet, { allowEmpty: true })) {
+        const o = (normaliser as { push(r: RawRow): RowOutcome<PosTxn | BankLine> }).push(row);
+        const last = m.headerRows[m.headerRows.length - 1] ?? 0;
+        if (row.row <= last) continue;
+        const rowIssues = o.type === 'invalid' ? o.issues : o.warnings;
+        issueCount += rowIssues.length;
+        for (const i of rowIssues) if (issues.length < MAX_REPORTED_ISSUES) issues.push(i);
+        if (o.type === 'record') {
+          stats.dataRows += 1;
+          stats.okRows += 1;
+          const d = o.record.txnTime.slice(0, 10);
+          if (stats.firstDate === null || d < stats.firstDate) stats.firstDate = d;
+          if (stats.lastDate === null || d > stats.lastDate) stats.lastDate = d;
+        } else if (o.type === 'invalid') {
+          stats.dataRows += 1;
+          stats.errorRows += 1;
+        } else if (RECORDED_SKIPS.has(o.reason)) stats.skippedRows += 1;
+        if (rows.length < PREVIEW_ROWS && !(o.type === 'skipped' && !RECORDED_SKIPS.has(o.reason))) {
+          rows.push({
+            sheet: o.sheet,
+            row: o.row,
+            outcome: o.type === 'record' ? 'ok' : o.type === 'invalid' ? 'error' : 'skip',
+            values: o.type === 'record' ? previewValues(o.record) : {},
+            reason:
+              o.type === 'invalid'
+                ? (firstError(o.issues)?.message ?? null)
+                : o.type === 'skipped'
+                  ? o.reason
+                  : null,
+          });
+        }
+      }
+      unknownValues = normaliser
+        .summary()
+        .unknownValues.map(({ field, value, count }) => ({ field, value, count }));
+    }
+    const blockers: string[] = [...analysis.blockers];
+    if (stats.errorRows > 0) blockers.push('rows_invalid');
+    const previous = m ? findCommittedBatchBySha(book, sha256, m.kind) : undefined;
+    const headers = m?.headers ?? analysis.header?.headers ?? [];
+    const fieldOf = new Map<number, string>(m ? Object.entries(m.fields).map(([f, c]) => [c, f]) : []);
+    return {
+      fileId: file.fileId,
+      fileName: file.name,
+      format: reader.format,
+      size: reader.size,
+      sha256,
+      sheets: reader.sheets.map((s) => ({ name: s.name, state: s.state })),
+      sheet: analysis.sheet,
+      encoding: reader.encoding
+        ? {
+            encoding: options.encoding ?? reader.encoding.encoding,
+            confidence: reader.encoding.confidence,
+            uncertain: reader.encoding.uncertain && !options.encoding,
+            candidates: reader.encoding.candidates.map((c) => ({
+              encoding: c.encoding,
+              confidence: c.confidence,
+            })),
+          }
+        : null,
+      kind: m?.kind ?? analysis.header?.kind ?? null,
+      kindCertain: analysis.kindCertain,
+      headerRows: m?.headerRows ?? analysis.header?.headerRows ?? [],
+      mapping: m,
+      template: analysis.template,
+      columns: headers.map((header, index) => ({
+        index,
+        letter: columnLetter(index + 1),
+        header,
+        field: fieldOf.get(index) ?? null,
+      })),
+      unknownValues,
+      rows,
+      stats,
+      issues,
+      issueCount,
+      alreadyImported: previous ? { batchId: previous.id, importedAt: previous.importedAt } : null,
+      canCommit: blockers.length === 0,
+      blockers,
+    };
+  }
+
+  /**
+   * Import one file in one transaction. Refuses (changing nothing) when the file cannot be read
+   * unambiguously, or has rows with errors and `skipErrorRows` is not set.
+   */
+  async importFile(
+    book: Book,
+    path: string,
+    fileName: string,
+    options: ImportOptions = {},
+    run: ImportRunOptions = {},
+  ): Promise<ImportResult> {
+    const reader = await this.open(path, fileName, options);
+    const analysis = await analyseSource(reader, book, options);
+    refuseBlocked(fileName, analysis);
+    const mapping = analysis.mapping as NonNullable<Analysis['mapping']>;
+    const kind: SourceKind = mapping.kind;
+    const sha256 = await sha256File(path);
+    const previous = findCommittedBatchBySha(book, sha256, kind);
+    if (previous) {
+      return {
+        fileName,
+        kind,
+        batchId: null,
+        added: 0,
+        duplicates: previous.rowsAdded + previous.rowsDuplicate,
+        skipped: 0,
+        issues: [],
+      };
+    }
+    keepOriginal(book, path, sha256, fileName);
+    const at = this.now();
+    return runImportTransaction(book, async () => {
+      const writer = openBatchWriter(book, {
+        kind,
+        fileName,
+        fileSize: reader.size,
+        sha256,
+        format: reader.format,
+        encoding: reader.encoding ? (options.encoding ?? reader.encoding.encoding) : null,
+        sheet: analysis.sheet,
+        headerRow: mapping.headerRows[0] ?? null,
+        mappingJson: JSON.stringify(mapping),
+        templateId: analysis.template?.id ?? null,
+        importedAt: at,
+      });
+      const issues = await this.writeRows(reader, analysis, writer, fileName, run);
+      const counts = writer.finish();
+      if (run.saveTemplateAs) saveTemplate(book, run.saveTemplateAs, mapping, at);
+      appendAudit(book, at, 'import.committed', {
+        batchId: writer.batchId,
+        fileName,
+        sha256,
+        kind,
+        ...counts,
+      });
+      return {
+        fileName,
+        kind,
+        batchId: writer.batchId,
+        added: counts.added,
+        duplicates: counts.duplicate,
+        skipped: counts.skipped,
+        issues,
+      };
+    });
+  }
+
+  private async writeRows(
+    reader: SourceReader,
+    analysis: Analysis,
+    writer: BatchWriter,
+    fileName: string,
+    run: ImportRunOptions,
+  ): Promise<ImportIssue[]> {
+    const mapping = analysis.mapping as NonNullable<Analysis['mapping']>;
+    const n = createNormaliser(mapping, { file: fileName });
+    const push = (n.normaliser as { push(r: RawRow): RowOutcome<PosTxn | BankLine> }).push.bind(n.normaliser);
+    const errors: ImportIssue[] = [];
+    const warnings: ImportIssue[] = [];
+    let errorCount = 0;
+    let seen = 0;
+    for await (const row of reader.rows(analysis.sheet, { allowEmpty: true })) {
+      if (run.signal?.aborted)
+        throw new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
+      seen += 1;
+      if (seen % YIELD_EVERY === 0) {
+        run.onProgress?.(seen);
+        await yieldToLoop();
+      }
+      const o = push(row);
+      const source = { sheet: row.sheet, row: row.row, cells: row.cells };
+      if (o.type === 'record') {
+        if (n.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, source);
+        else writer.addBank(o.record as BankLine, o.fingerprint, source);
+        for (const w of o.warnings) if (warnings.length < MAX_REPORTED_ISSUES) warnings.push(w);
+      } else if (o.type === 'skipped') {
+        if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(source, o.reason);
+      } else {
+        errorCount += o.issues.length;
+        for (const i of o.issues) if (errors.length < MAX_REPORTED_ISSUES) errors.push(i);
+        if (run.skipErrorRows) writer.addSkipped(source, `invalid: ${o.issues.map((i) => i.code).join(',')}`);
+      }
+    }
+    run.onProgress?.(seen);
+    if (errorCount > 0 && !run.skipErrorRows) {
+      const first = errors[0] as ImportIssue;
+      throw new FeeTrailError(
+        'import_invalid',
+        `${fileName}: ${errorCount} problem(s) in the data rows; nothing was imported. First: ${first.messageEn ?? first.message}`,
+        {
+          file: fileName,
+          sheet: first.sheet,
+          row: first.row,
+          column: first.columnLetter ?? null,
+          issues: errors,
+          issueCount: errorCount,
+        },
+      );
+    }
+    return [...errors, ...warnings];
+  }
+}
+
+function refuseBlocked(fileName: string, analysis: Analysis): void {
+  if (analysis.blockers.length === 0) return;
+  const first = firstError(analysis.issues);
+  const where =
+    first && first.row > 0
+      ? ` (sheet ${first.sheet}, row ${first.row}${first.columnLetter ? `, column ${first.columnLetter}` : ''})`
+      : '';
+  const what = first ? (first.messageEn ?? first.message) : analysis.blockers.join(', ');
+  throw new FeeTrailError(
+    'import_ambiguous',
+    `${fileName} cannot be imported unambiguously${where}: ${what}`,
+    {
+      file: fileName,
+      blockers: analysis.blockers,
+      issues: analysis.issues.slice(0, MAX_REPORTED_ISSUES),
+    },
+  );
+}
