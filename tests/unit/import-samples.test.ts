@@ -21,7 +21,7 @@ const MONTH = `${SAMPLES}example-2026-08/`;
 /** field → header text, the way a bookkeeper would check a mapping. */
 function mapped(m: ColumnMapping | null): Record<string, string> {
   if (!m) return {};
-  return Object.fromEntries(Object.entries(m.fields).map(([f, col]) => [f, m.headers[col as number] ?? '?']));
+  return Object.fromEntries(Object.entries(m.fields).map(([f, col]) => [f, m.headers[col] ?? '?']));
 }
 
 async function analysed(path: string) {
