@@ -14,7 +14,7 @@ const sheet = (cells: RawCell[][], name = 'Sheet1', firstRow = 1): RawRow[] =>
 
 function mapped(m: ColumnMapping | null): Record<string, string> {
   if (!m) return {};
-  return Object.fromEntries(Object.entries(m.fields).map(([f, col]) => [f, m.headers[col as number] ?? '?']));
+  return Object.fromEntries(Object.entries(m.fields).map(([f, col]) => [f, m.headers[col] ?? '?']));
 }
 
 const POS_HEADER = [
