@@ -5,14 +5,14 @@ import { useBook } from '../book/use-book';
 import { formatStamp } from '../format/number';
 import { ErrorNotice } from './ErrorNotice';
 
-/** Books opened before, newest first, except the one open now. Open one, or take it off the list. */
+/** Books opened before, newest first; the open one is marked. Open one, or take it off the list. */
 export function RecentBooks({ onOpened }: { onOpened?: () => void }) {
   const { t } = useTranslation();
   const book = useBook();
   const [error, setError] = useState<AppError | null>(null);
   const [busyPath, setBusyPath] = useState<string | null>(null);
   const titleId = useId();
-  const others = book.recent.filter((r) => r.path !== book.current?.path);
+  const currentPath = book.current?.path ?? null;
 
   const open = async (path: string) => {
     setError(null);
@@ -32,14 +32,21 @@ export function RecentBooks({ onOpened }: { onOpened?: () => void }) {
   return (
     <section className="recent-books" aria-labelledby={titleId}>
       <h3 id={titleId}>{t('book.recent')}</h3>
-      {others.length === 0 ? (
+      {book.recent.length === 0 ? (
         <p className="muted">{t('book.noRecent')}</p>
       ) : (
         <ul className="recent-list">
-          {others.map((r) => (
-            <li key={r.path} className={r.exists ? 'recent-item' : 'recent-item recent-missing'}>
+          {book.recent.map((r) => (
+            <li
+              key={r.path}
+              className={r.exists ? 'recent-item' : 'recent-item recent-missing'}
+              aria-current={r.path === currentPath ? 'true' : undefined}
+            >
               <div className="recent-text">
-                <span className="recent-name">{r.name}</span>
+                <span className="recent-name">
+                  {r.name}
+                  {r.path === currentPath ? <span className="badge">{t('book.isCurrent')}</span> : null}
+                </span>
                 <span className="recent-path" title={r.path}>
                   {r.path}
                 </span>
@@ -51,7 +58,7 @@ export function RecentBooks({ onOpened }: { onOpened?: () => void }) {
                 <button
                   type="button"
                   className="button"
-                  disabled={!r.exists || busyPath !== null}
+                  disabled={!r.exists || busyPath !== null || r.path === currentPath}
                   aria-label={t('book.openRecent', { name: r.name })}
                   onClick={() => void open(r.path)}
                 >
@@ -60,6 +67,7 @@ export function RecentBooks({ onOpened }: { onOpened?: () => void }) {
                 <button
                   type="button"
                   className="button button-quiet"
+                  disabled={r.path === currentPath}
                   aria-label={t('book.forgetLabel', { name: r.name })}
                   onClick={() => void forget(r.path)}
                 >
