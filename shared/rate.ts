@@ -40,17 +40,25 @@ export function formatRate(percent: Decimal): RatePercent {
 
 /** The rate as a Decimal fraction of percent (for "0.60" → 0.60). Unit: percent. Throws on a bad rate. */
 export function rateDecimal(ratePercent: RatePercent): Decimal {
+  const cached = RATE_CACHE.get(ratePercent);
+  if (cached) return cached;
   const parsed = parseRate(ratePercent);
   if (!parsed.ok) throw new RangeError(parsed.reason);
-  return new D(parsed.value);
+  const d = new D(parsed.value);
+  // A book has a handful of rates; the cache only saves re-parsing them for every row.
+  if (RATE_CACHE.size > 1000) RATE_CACHE.clear();
+  RATE_CACHE.set(ratePercent, d);
+  return d;
 }
+
+const RATE_CACHE = new Map<string, Decimal>();
 
 /**
  * amount × rate, exact and unrounded. Unit in: fen and percent; unit out: fen (fractional Decimal).
  * `feeDecimal(1750, "0.60")` = 10.5 (fen), which `roundFen(…, 'half_up')` makes 11 fen.
  */
 export function feeDecimal(amountFen: Fen, ratePercent: RatePercent): Decimal {
-  return fenToDecimal(amountFen).times(rateDecimal(ratePercent)).dividedBy(100);
+  return rateDecimal(ratePercent).times(amountFen).dividedBy(100);
 }
 
 /**

@@ -127,6 +127,7 @@ function saleFee(txn: FeeTxn, version: RateCardVersion | null): ExpectedFee {
     txn.cardKind === 'unknown'
       ? kindCandidates(txn, version, txn.amountFen).filter((c) => c.feeFen !== calc.feeFen)
       : [];
+  // Sentences are built on first read: a year of rows is checked, only the wrong ones are explained.
   return {
     expectedFen: calc.feeFen,
     basis: 'rule',
@@ -134,8 +135,12 @@ function saleFee(txn: FeeTxn, version: RateCardVersion | null): ExpectedFee {
     alternatives,
     steps: [],
     refundFeePolicy: null,
-    zh: calcSentenceZh(calc),
-    en: calcSentenceEn(calc),
+    get zh() {
+      return calcSentenceZh(calc);
+    },
+    get en() {
+      return calcSentenceEn(calc);
+    },
   };
 }
 

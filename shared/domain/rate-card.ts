@@ -10,6 +10,7 @@ import type { Fen, RatePercent, RoundingMode } from '../money';
 import { isLocalDate } from './local-date';
 import { CARD_KINDS, CHANNELS, TXN_TYPES } from './types';
 import type { CardKind, Channel, LocalDate, TxnType } from './types';
+import { cmp } from './text-order';
 
 export const REFUND_FEE_POLICIES = ['none', 'full', 'proportional'] as const;
 /**
@@ -166,7 +167,7 @@ export function parseRateCardJson(
       name: c.name,
       scope,
       versions: [...c.versions]
-        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+        .sort((a, b) => cmp(a.effectiveFrom, b.effectiveFrom))
         .map((v) => ({
           effectiveFrom: v.effectiveFrom,
           rounding: v.rounding,

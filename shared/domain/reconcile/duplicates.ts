@@ -6,6 +6,7 @@ import { formatFen, ZERO_FEN } from '../../money';
 import { dateOf, minuteOf } from '../local-date';
 import { severityOf, txnKey } from './finding';
 import type { Finding, StoredPosTxn } from './types';
+import { cmp } from '../text-order';
 
 export function findDuplicates(
   txns: readonly StoredPosTxn[],
@@ -14,7 +15,7 @@ export function findDuplicates(
 ): Finding[] {
   const sales = txns
     .filter((t) => t.txnType === 'sale' && t.status === 'success' && t.cardNo !== null && !voided.has(t.id))
-    .sort((a, b) => a.txnTime.localeCompare(b.txnTime) || a.id - b.id);
+    .sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
   const last = new Map<string, (typeof sales)[number]>();
   const out: Finding[] = [];
   for (const t of sales) {

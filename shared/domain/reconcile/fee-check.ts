@@ -8,6 +8,7 @@ import type { RateCard, RateCardVersion } from '../rate-card';
 import { selectCard, versionOn } from '../rate-card-match';
 import { dateOf } from '../local-date';
 import type { StoredPosTxn } from './types';
+import { cmp } from '../text-order';
 
 export type FeeCheck = {
   txn: StoredPosTxn;
@@ -35,8 +36,10 @@ function refKey(merchantNo: string | null, refNo: string): string {
 }
 
 /** Sales that a successful void in the same data cancels (their fee is checked on the void). */
-export function voidedSaleIds(txns: readonly StoredPosTxn[]): Set<number> {
-  const byRef = indexByRef(txns);
+export function voidedSaleIds(
+  txns: readonly StoredPosTxn[],
+  byRef: ReadonlyMap<string, StoredPosTxn> = indexByRef(txns),
+): Set<number> {
   const out = new Set<number>();
   for (const t of txns) {
     if (t.txnType !== 'void' || t.status !== 'success' || t.origRefNo === null) continue;
@@ -64,14 +67,14 @@ export function checkFees(
   inScope: (t: StoredPosTxn) => boolean,
 ): FeeCheck[] {
   const byRef = indexByRef(txns);
-  const voided = voidedSaleIds(txns);
+  const voided = voidedSaleIds(txns, byRef);
   const versionFor = (t: StoredPosTxn): RateCardVersion | null => {
     const card = selectCard(cards, t);
     return card ? versionOn(card, dateOf(t.txnTime)) : null;
   };
   // Earlier refunds of the same sale, in time order, for proportional fee return.
   const refundedBefore = new Map<number, Fen>();
-  const ordered = [...txns].sort((a, b) => a.txnTime.localeCompare(b.txnTime) || a.id - b.id);
+  const ordered = [...txns].sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
   const out: FeeCheck[] = [];
   for (const t of ordered) {
     const orig =

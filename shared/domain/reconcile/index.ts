@@ -12,6 +12,7 @@ import { findDuplicates } from './duplicates';
 import { findRateRaised, findSurcharges } from './patterns';
 import { isAcquirerLine, matchSettlements, settlementsDue } from './settlement';
 import { summarise, type ReconcileSummary } from './summary';
+import { cmp } from '../text-order';
 
 export type { ReconcileSummary } from './summary';
 export * from './types';
@@ -85,7 +86,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     ...duplicates,
   ].sort(
     (a, b) =>
-      a.date.localeCompare(b.date) ||
+      cmp(a.date, b.date) ||
       FINDING_KINDS.indexOf(a.kind) - FINDING_KINDS.indexOf(b.kind) ||
       (a.txnIds[0] ?? a.bankLineIds[0] ?? 0) - (b.txnIds[0] ?? b.bankLineIds[0] ?? 0),
   );

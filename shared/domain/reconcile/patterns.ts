@@ -10,6 +10,7 @@ import { dateOf } from '../local-date';
 import type { FeeCheck } from './fee-check';
 import { CHANNEL_EN, CHANNEL_ZH, common, refNosOf, severityOf } from './finding';
 import type { Finding } from './types';
+import { cmp } from '../text-order';
 
 export type PatternOptions = { minTxns: number; minDays: number };
 
@@ -26,9 +27,7 @@ function priced(checks: readonly FeeCheck[]): Priced[] {
     if (!rule) continue;
     out.push({ check: c, rule, actual: c.actualFen, expected: c.expected.expectedFen });
   }
-  return out.sort(
-    (a, b) => a.check.txn.txnTime.localeCompare(b.check.txn.txnTime) || a.check.txn.id - b.check.txn.id,
-  );
+  return out.sort((a, b) => cmp(a.check.txn.txnTime, b.check.txn.txnTime) || a.check.txn.id - b.check.txn.id);
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
@@ -39,6 +38,12 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
     if (list) list.push(it);
     else m.set(k, [it]);
   }
+  return m;
+}
+
+function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const it of items) m.set(key(it), (m.get(key(it)) ?? 0) + 1);
   return m;
 }
 
@@ -89,7 +94,16 @@ export function findRateRaised(
 ): { findings: Finding[]; explained: Set<number> } {
   const findings: Finding[] = [];
   const explained = new Set<number>();
-  const rows = priced(checks);
+  // Only groups with enough wrong rows can hold a pattern: skip pricing the clean bulk of a year.
+  const coarse = (c: FeeCheck) =>
+    `${c.txn.merchantNo ?? ''}|${c.txn.channel}|${c.expected.calc?.ruleId ?? ''}`;
+  const wrongCount = countBy(
+    checks.filter((c) => !c.ok),
+    coarse,
+  );
+  const hot = new Set([...wrongCount].filter(([, n]) => n >= opts.minTxns).map(([k]) => k));
+  if (hot.size === 0) return { findings, explained };
+  const rows = priced(checks.filter((c) => hot.has(coarse(c))));
   const passes: ((p: Priced) => string)[] = [
     (p) => `${p.check.txn.merchantNo ?? ''}|${p.check.txn.channel}|${p.rule.id}`,
     (p) =>
@@ -162,7 +176,11 @@ export function findSurcharges(
 ): { findings: Finding[]; explained: Set<number> } {
   const findings: Finding[] = [];
   const explained = new Set<number>();
-  const wrong = priced(checks).filter((p) => !already.has(p.check.txn.id) && p.actual > p.expected);
+  const candidates = checks.filter(
+    (c) => !c.ok && !already.has(c.txn.id) && c.deltaFen !== null && c.deltaFen > 0,
+  );
+  if (candidates.length < opts.minTxns) return { findings, explained };
+  const wrong = priced(candidates);
   const groups = groupBy(wrong, (p) => `${p.check.txn.merchantNo ?? ''}|${p.actual - p.expected}`);
   for (const group of groups.values()) {
     const days = new Set(group.map((p) => dateOf(p.check.txn.txnTime)));

@@ -9,6 +9,7 @@ import { addDays, dateOf, daysBetween } from '../local-date';
 import type { LocalDate } from '../types';
 import { severityOf } from './finding';
 import type { Finding, ReconcileOptions, StoredBankLine, StoredPosTxn } from './types';
+import { cmp } from '../text-order';
 
 /** The amount a row adds to its day's settlement, in fen (signed: a void or refund takes money back). */
 export function settlementAmount(t: StoredPosTxn): Fen {
@@ -42,17 +43,21 @@ export function settlementsDue(
   opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
 ): Due[] {
   const m = new Map<string, Due>();
+  const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
   for (const t of txns) {
-    const date = settlementDate(t, opts);
+    let date = t.settleDate;
+    if (date === null) {
+      const day = dateOf(t.txnTime);
+      date = byDay.get(day) ?? settlementDate(t, opts);
+      byDay.set(day, date);
+    }
     const k = `${date}|${t.merchantNo ?? ''}`;
     const due = m.get(k) ?? { date, merchantNo: t.merchantNo, amountFen: 0 as Fen, txnIds: [] };
     due.amountFen = sumFen([due.amountFen, settlementAmount(t)]);
     due.txnIds.push(t.id);
     m.set(k, due);
   }
-  return [...m.values()].sort(
-    (a, b) => a.date.localeCompare(b.date) || (a.merchantNo ?? '').localeCompare(b.merchantNo ?? ''),
-  );
+  return [...m.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));
 }
 
 export function isAcquirerLine(
@@ -95,7 +100,7 @@ export function matchSettlements(
   // Nothing is owed on a day whose rows net to zero or less (a day of refunds is netted later).
   const dues = allDues.filter((d) => d.amountFen > 0);
   const open = new Set(dues);
-  const free = new Set([...credits].sort((a, b) => a.txnTime.localeCompare(b.txnTime) || a.id - b.id));
+  const free = new Set([...credits].sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id));
   const matched: SettlementMatch[] = [];
   const cDate = (c: StoredBankLine) => dateOf(c.txnTime);
 
@@ -130,9 +135,7 @@ export function matchSettlements(
   const pairs = new Map<StoredBankLine, Due[]>();
   for (const sameDayOnly of [true, false]) {
     for (const due of [...open]) {
-      const pool = [...free, ...pairs.keys()].sort(
-        (a, b) => a.txnTime.localeCompare(b.txnTime) || a.id - b.id,
-      );
+      const pool = [...free, ...pairs.keys()].sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
       const c = pool.find((x) => {
         const lag = daysBetween(due.date, cDate(x));
         return sameDayOnly ? lag === 0 : lag >= 0 && lag <= w;
