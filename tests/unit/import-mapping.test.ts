@@ -1,0 +1,201 @@
+/**
+ * Mapping templates (zod JSON, signature recognition), the user's corrections, duplicate and missing
+ * columns, and fingerprints that make a re-import add nothing.
+ */
+import { describe, expect, test } from 'vitest';
+import type { BankLine, PosTxn } from '../../shared/domain/types';
+import { analyse } from '../../shared/import/analyse';
+import { applyOverrides, validateMapping } from '../../shared/import/mapping';
+import {
+  columnMappingSchema,
+  headerSignature,
+  parseMappingTemplateJson,
+  type BankMapping,
+  type PosMapping,
+} from '../../shared/import/mapping-schema';
+import { createBankNormaliser, createPosNormaliser, normaliseAll } from '../../shared/import/normalise';
+import type { RawCell, RawRow } from '../../shared/import/raw';
+
+const sheet = (cells: RawCell[][], name = 'Sheet1'): RawRow[] =>
+  cells.map((c, i) => ({ sheet: name, row: i + 1, cells: c }));
+
+const POS_HEADER = ['交易时间', '终端号', '参考号', '卡类型', '支付方式', '交易类型', '交易金额', '手续费'];
+
+describe('templates', () => {
+  test('a suggested mapping is valid JSON for the schema and survives export/import', () => {
+    const a = analyse(sheet([POS_HEADER]), { file: 'pos.csv', encoding: 'gb18030' });
+    const mapping = a.mapping!;
+    expect(columnMappingSchema.parse(JSON.parse(JSON.stringify(mapping)))).toEqual(mapping);
+    const json = JSON.stringify({ name: '拉卡拉商户后台', mapping });
+    const back = parseMappingTemplateJson(json);
+    expect(back.ok && back.value.mapping).toEqual(mapping);
+    expect(mapping.encoding).toBe('gb18030');
+  });
+
+  test('template JSON that is not a mapping, or whose signature does not match its headers, is refused', () => {
+    expect(parseMappingTemplateJson('{').ok).toBe(false);
+    expect(parseMappingTemplateJson(JSON.stringify({ name: 'x', mapping: { kind: 'pos' } })).ok).toBe(false);
+    const mapping = analyse(sheet([POS_HEADER]), { file: 'pos.csv' }).mapping!;
+    const tampered = { ...mapping, headers: [...mapping.headers, '多余列'] };
+    expect(parseMappingTemplateJson(JSON.stringify({ name: 'x', mapping: tampered }))).toMatchObject({
+      ok: false,
+    });
+  });
+
+  test('the signature ignores padding and bracket width, not column order', () => {
+    expect(headerSignature([' 交易金额（元） ', '参考号'])).toBe(
+      headerSignature(['交易金额(元)', '参考号', '']),
+    );
+    expect(headerSignature(['交易金额', '参考号'])).not.toBe(headerSignature(['参考号', '交易金额']));
+  });
+
+  test('a saved template is recognised by its header, even when the preamble got longer', () => {
+    const odd = ['时间', '钱', '单号', '机器'];
+    const first = analyse(sheet([odd, ['2026-08-01 10:00', '1.00', 'R1', 'T1']]), {
+      file: 'odd.csv',
+      kind: 'pos',
+      headerRow: { row: 1 },
+    });
+    const template = applyOverrides(first.mapping!, {
+      fields: { date: 0, amount: 1, refNo: 2, terminalId: 3 },
+    });
+    const rows = sheet([
+      ['导出于 2026-09-01'],
+      ['商户：某店'],
+      odd,
+      ['2026-08-02 10:00', '2.00', 'R2', 'T1'],
+    ]);
+    const a = analyse(rows, { file: 'odd2.csv', templates: [template] });
+    expect(a).toMatchObject({ fromTemplate: true, kind: 'pos', kindCertain: true, ready: true });
+    expect(a.mapping?.headerRows).toEqual([3]);
+    const r = normaliseAll(rows, createPosNormaliser(a.mapping as PosMapping, { file: 'odd2.csv' }));
+    expect(r.records.map((x) => [x.record.txnTime, x.record.amountFen, x.record.refNo])).toEqual([
+      ['2026-08-02 10:00:00', 200, 'R2'],
+    ]);
+  });
+});
+
+describe('mapping problems and the user’s corrections', () => {
+  test('two columns named 交易金额: a located duplicate error until the user picks one', () => {
+    const a = analyse(sheet([['交易时间', '参考号', '终端号', '交易类型', '交易金额', '备注', '交易金额']]), {
+      file: 'dup.xlsx',
+    });
+    expect(a.ready).toBe(false);
+    const dup = a.issues.find((i) => i.code === 'duplicate_column');
+    expect(dup).toMatchObject({
+      severity: 'error',
+      row: 1,
+      columnLetter: 'E',
+      header: '交易金额',
+      params: { field: 'amount', columns: 'E 列、G 列' },
+    });
+    const fixed = applyOverrides(a.mapping!, { fields: { amount: 6 } });
+    expect(fixed.fields.amount).toBe(6);
+    expect(validateMapping(fixed, 'dup.xlsx').filter((i) => i.severity === 'error')).toEqual([]);
+  });
+
+  test('no amount column: missing_column error', () => {
+    const a = analyse(sheet([['交易时间', '参考号', '终端号', '交易类型', '卡号']]), { file: 'x.xlsx' });
+    expect(a.issues.map((i) => [i.code, i.params?.field])).toContainEqual(['missing_column', 'amount']);
+    expect(a.ready).toBe(false);
+  });
+
+  test('giving a column to another field takes it from the first; value maps teach unknown values', () => {
+    const header = [...POS_HEADER, '交易状态'];
+    const rows = sheet([
+      header,
+      ['2026-08-01 10:00:00', 'T1', 'R1', '外卡', '刷卡', '消费', '1.00', '0.01', '成功'],
+    ]);
+    const a = analyse(rows, { file: 'p.xlsx' });
+    const first = normaliseAll(rows, createPosNormaliser(a.mapping as PosMapping, { file: 'p.xlsx' }));
+    expect(first.issues.map((i) => i.code)).toEqual(['unknown_value']);
+    const taught = applyOverrides(a.mapping!, {
+      valueMaps: { cardKind: { ' 外卡 ': 'credit' } },
+    }) as PosMapping;
+    expect(
+      normaliseAll(rows, createPosNormaliser(taught, { file: 'p.xlsx' })).records[0]?.record.cardKind,
+    ).toBe('credit');
+    const moved = applyOverrides(a.mapping!, { fields: { traceNo: 2 } });
+    expect(moved.fields).toMatchObject({ traceNo: 2 });
+    expect(moved.fields).not.toHaveProperty('refNo');
+    // Fields and codes the kind does not have are ignored.
+    const ignored = applyOverrides(a.mapping!, {
+      fields: { balance: 1 },
+      valueMaps: { cardKind: { x: 'gold' as never } },
+    });
+    expect(ignored.fields).not.toHaveProperty('balance');
+    expect(ignored.valueMaps).toEqual({ cardKind: {} });
+  });
+});
+
+describe('fingerprints: importing again adds nothing, identical lines are both kept', () => {
+  const BANK_HEADER = ['交易时间', '收入', '支出', '余额', '对方户名', '摘要'];
+  const line = (day: number, amount: string, balance: string, who = '张三'): RawCell[] => [
+    `2026-08-${String(day).padStart(2, '0')} 10:00:00`,
+    amount,
+    '',
+    balance,
+    who,
+    '转账',
+  ];
+  const fps = (cells: RawCell[][]): string[] => {
+    const rows = sheet(cells);
+    const m = analyse(rows, { file: 'b.csv' }).mapping as BankMapping;
+    return normaliseAll<BankLine>(rows, createBankNormaliser(m, { file: 'b.csv' })).records.map(
+      (r) => r.fingerprint,
+    );
+  };
+
+  test('two genuinely identical lines of one statement get two fingerprints', () => {
+    const f = fps([BANK_HEADER, line(1, '10.00', '10.00'), line(1, '10.00', '10.00')]);
+    expect(new Set(f).size).toBe(2);
+  });
+
+  test('the same statement twice gives the same fingerprints; padding and full-width text do not matter', () => {
+    const a = fps([
+      BANK_HEADER,
+      line(1, '10.00', '10.00'),
+      line(1, '10.00', '10.00'),
+      line(2, '5.00', '25.00'),
+    ]);
+    const b = fps([
+      BANK_HEADER,
+      line(1, '10.00 ', '10.00'),
+      line(1, '10.00', '10.00'),
+      line(2, '5.00', '25.00', '张三\u3000'),
+    ]);
+    expect(b).toEqual(a);
+  });
+
+  test('an overlapping export (1st–15th, then 10th–31st) adds only the new days', () => {
+    const days = Array.from({ length: 31 }, (_, i) => i + 1);
+    const all = days.flatMap((d) => [line(d, '10.00', '10.00'), line(d, '10.00', '10.00')]);
+    const early = fps([BANK_HEADER, ...all.slice(0, 30)]);
+    const late = fps([BANK_HEADER, ...all.slice(18)]);
+    const book = new Set(early);
+    const added = late.filter((f) => !book.has(f));
+    expect(added).toHaveLength(62 - 30);
+  });
+
+  test('POS rows without 参考号 use the documented fallback with an occurrence count', () => {
+    const header = ['交易时间', '终端号', '凭证号', '批次号', '卡号', '交易类型', '交易金额'];
+    const row: RawCell[] = ['2026-08-01 10:00:00', 'T1', '000001', '000088', '6228****1234', '消费', '1.00'];
+    const rows = sheet([header, row, [...row], [...row.slice(0, 2), '000002', ...row.slice(3)]]);
+    const m = analyse(rows, { file: 'p.csv' }).mapping as PosMapping;
+    const r = normaliseAll<PosTxn>(rows, createPosNormaliser(m, { file: 'p.csv' }));
+    const f = r.records.map((x) => x.fingerprint);
+    expect(new Set(f).size).toBe(3);
+    expect(JSON.parse(f[0]!)).toEqual([
+      'pos1n',
+      '',
+      'T1',
+      '2026-08-01 10:00:00',
+      100,
+      '6228****1234',
+      '000001',
+      '000088',
+      'sale',
+      1,
+    ]);
+  });
+});
