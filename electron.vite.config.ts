@@ -1,6 +1,19 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * In `npm run dev` the page comes from Vite's dev server, which needs an inline preamble script and
+ * inline <style> tags that index.html's strict CSP meta forbids. The main process sends a dev policy
+ * as a header instead (electron/main/csp.ts), so the meta is dropped in serve mode only; built files
+ * keep it untouched.
+ */
+const devCspFromHeader: Plugin = {
+  name: 'feetrail:dev-csp-from-header',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+};
 
 /**
  * Three bundles: the main process (ESM), the preload (CommonJS, so the window can keep `sandbox: true`),
@@ -27,7 +40,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), devCspFromHeader],
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'renderer/index.html') } },

@@ -16,10 +16,12 @@ function sha256Source(text: string): string {
 }
 
 /**
- * The Content-Security-Policy for our page. The built renderer's index.html carries the same policy in
- * a meta tag (file:// responses have no headers to add it to); this header version covers the dev
- * server and anything else served over http to the window. Styles allow inline because React and
- * recharts set style attributes; scripts never do.
+ * The Content-Security-Policy for our page. The built renderer's index.html carries its policy in a
+ * meta tag (file:// responses have no headers to add it to); this header covers the dev server, whose
+ * index.html has the meta removed (electron.vite.config.ts) so that this policy alone is in force.
+ * Dev only adds what Vite needs: the React Refresh preamble by hash, the HMR websocket, and inline
+ * <style> elements (Vite injects CSS that way). React's style props go through CSSOM, which
+ * style-src does not restrict, so the built app needs no inline styles.
  */
 export function contentSecurityPolicy(location: AppLocation): string {
   const dev = location.kind === 'dev';
@@ -27,7 +29,7 @@ export function contentSecurityPolicy(location: AppLocation): string {
   const directives = [
     "default-src 'none'",
     `script-src 'self'${dev ? ` ${sha256Source(REACT_REFRESH_PREAMBLE)}` : ''}`,
-    "style-src 'self' 'unsafe-inline'",
+    `style-src 'self'${dev ? " 'unsafe-inline'" : ''}`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
     `connect-src 'self'${devSocket}`,
