@@ -35,7 +35,12 @@ export type PosTxn = {
   txnType: TxnType;
   status: TxnStatus;
   amountFen: Fen;
-  feeFen: Fen | null; // null when the export has no fee column
+  /**
+   * Fee as printed, signed from the merchant's side: > 0 charged, < 0 given back (a void returning its
+   * sale's fee). null when the export has no fee column (the fee engine then uses amount − settleFen).
+   */
+  feeFen: Fen | null;
+  /** 结算金额 as printed, signed: < 0 is money the acquirer takes back (a void, a refund, a fee on a failed row). */
   settleFen: Fen | null;
   settleDate: LocalDate | null;
   refNo: string | null; // 参考号, 12 digits, the dispute key

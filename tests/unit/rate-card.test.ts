@@ -203,3 +203,18 @@ describe('different terminals can have different cards', () => {
     expect(selectCard([forTerminal], { merchantNo: 'M1', terminalId: 'T1' })).toBeNull();
   });
 });
+
+describe('docs/RATE-CARD.md', () => {
+  it('its example is a valid card that prices as the doc says', async () => {
+    const { readFileSync } = await import('node:fs');
+    const doc = readFileSync(new URL('../../docs/RATE-CARD.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
+    const c = card(JSON.parse(block ?? 'null'));
+    expect(c.versions).toHaveLength(2);
+    expect(workedExample(c, { versionIndex: 0 }).en).toBe('¥10,000.00 credit card → ¥60.00');
+    expect(
+      workedExample(c, { versionIndex: 0, cardKind: 'debit', amountFen: fen(853000) }).calc?.feeFen,
+    ).toBe(2500);
+    expect(workedExample(c).calc?.feeFen).toBe(6300);
+  });
+});
