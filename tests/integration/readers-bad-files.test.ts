@@ -193,7 +193,7 @@ describe('sheets the import cannot use', () => {
         reason: 'empty_sheet',
       });
       const csv = join(dir, 'blank.csv');
-      await writeFile(csv, '\n\n\r\n');
+      await writeFile(csv, '\r\n\r\n\r\n');
       expect((await caught(() => readAll(csv))).details).toMatchObject({
         sheet: 'blank.csv',
         reason: 'empty_sheet',
