@@ -25,6 +25,7 @@ export type EncodingInfo = {
 };
 
 const GB_CONFIDENT = 0.9;
+const GB_MIN_PAIRS = 8;
 
 function bom(buf: Uint8Array): EncodingInfo | null {
   const mk = (encoding: string, bomLength: number): EncodingInfo => ({
@@ -64,10 +65,10 @@ export function isValidUtf8(buf: Uint8Array, truncated: boolean): boolean {
 }
 
 /**
- * Share of non-ASCII byte pairs that are well-formed GBK and fall in the GB2312 hanzi/punctuation
- * rows real Chinese text uses; 0 when a byte cannot start a GBK pair.
+ * Well-formed GBK pairs in a sample, and how many fall in the GB2312 hanzi/punctuation rows real
+ * Chinese text uses. `score` is that share, 0 as soon as a byte cannot start a GBK pair.
  */
-export function gbkScore(buf: Uint8Array): number {
+export function gbkStats(buf: Uint8Array): { pairs: number; score: number } {
   let pairs = 0;
   let common = 0;
   for (let i = 0; i < buf.length; i += 1) {
@@ -75,12 +76,12 @@ export function gbkScore(buf: Uint8Array): number {
     if (b < 0x80) continue;
     const t = buf[i + 1];
     if (t === undefined) break; // cut by the sample end
-    if (b === 0x80 || b === 0xff || t < 0x40 || t === 0x7f || t === 0xff) return 0;
+    if (b === 0x80 || b === 0xff || t < 0x40 || t === 0x7f || t === 0xff) return { pairs, score: 0 };
     pairs += 1;
     if (b >= 0xa1 && b <= 0xf7 && t >= 0xa1 && t <= 0xfe) common += 1;
     i += 1;
   }
-  return pairs === 0 ? 0 : common / pairs;
+  return { pairs, score: pairs === 0 ? 0 : common / pairs };
 }
 
 function utf16WithoutBom(buf: Uint8Array): string | null {
@@ -131,7 +132,7 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): Encoding
   if (u16) return { ...certain(u16, 'detected'), confidence: 80 };
   if (isValidUtf8(sample, truncated)) return certain('utf-8', 'utf8');
 
-  const score = gbkScore(sample);
+  const { pairs, score } = gbkStats(sample);
   const candidates = new Map<string, number>();
   candidates.set('gb18030', Math.round(score * 100));
   for (const m of chardet.analyse(sample)) {
@@ -142,7 +143,8 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): Encoding
   ranked.sort((a, b) => b.confidence - a.confidence);
   const top = ranked[0] ?? { encoding: 'gb18030', confidence: 0 };
   // GB18030 decodes every GBK file and more; prefer it whenever the bytes look like Chinese GBK.
-  const uncertain = !(top.encoding === 'gb18030' && score >= GB_CONFIDENT);
+  // A handful of characters proves little (any two bytes can look like one hanzi): ask the user.
+  const uncertain = !(top.encoding === 'gb18030' && score >= GB_CONFIDENT && pairs >= GB_MIN_PAIRS);
   return {
     encoding: top.encoding,
     confidence: top.confidence,
