@@ -200,7 +200,9 @@ function findRun(cands: readonly Due[], c: StoredBankLine, maxLen: number, w: nu
   return null;
 }
 
-function mismatchFinding(ds: readonly Due[], credit: StoredBankLine): Finding {
+function mismatchFinding(unordered: readonly Due[], credit: StoredBankLine): Finding {
+  // Dated by the last settlement day in the credit: the day all of it should have been in the bank.
+  const ds = [...unordered].sort((a, b) => cmp(a.date, b.date));
   const expectedFen = sumFen(ds.map((d) => d.amountFen));
   const actualFen = credit.creditFen;
   const deltaFen = subFen(expectedFen, actualFen);

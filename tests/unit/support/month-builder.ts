@@ -173,7 +173,11 @@ export function monthDays(month: string): string[] {
  * QR boundary), a void that returns its fee, refunds without fee back, a failed sale that costs
  * nothing, rent and power bills, and D+1 credits (weekends optionally paid as one credit on Monday).
  */
-export function cleanMonth(seed: number, weekendAsOne = true): MonthBuilder {
+export function cleanMonth(
+  seed: number,
+  weekendAsOne = true,
+  beforePaying: (b: MonthBuilder) => void = () => undefined,
+): MonthBuilder {
   const r = rng(seed);
   const b = new MonthBuilder();
   const days = monthDays('2026-08');
@@ -206,6 +210,7 @@ export function cleanMonth(seed: number, weekendAsOne = true): MonthBuilder {
     if (i % 11 === 5) b.sale(at(), 3712, 'card', 'credit', { status: 'failed', feeFen: fen(0) });
     if (i % 10 === 1) b.debit(`${day} 16:00:00`, 59897, '国网某供电公司', '电费');
   });
+  beforePaying(b);
   b.payDPlus1(days, weekendAsOne);
   return b;
 }
