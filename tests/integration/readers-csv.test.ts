@@ -89,11 +89,11 @@ describe('CSV encodings', () => {
 });
 
 describe('CSV delimiters and quoting', () => {
-  it.each([
+  it.each<[',' | '\t' | ';', string]>([
     ['\t', 'tab'],
     [';', 'semicolon'],
     [',', 'comma'],
-  ] as const)('detects %j (%s) and keeps thousands separators inside cells', async (delimiter) => {
+  ])('detects %j (%s) and keeps thousands separators inside cells', async (delimiter) => {
     await withTempDir(async (dir) => {
       const lines = generateBankLines({ seed: 5, count: 30 });
       const s = bankSheet(lines, { kind: 'split', amountStyle: 'text-thousands' });
