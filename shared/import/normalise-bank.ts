@@ -17,7 +17,7 @@ import { absFen, fen, negFen, type Fen } from '../money';
 import type { Direction } from './aliases-bank';
 import type { BankMapping } from './mapping-schema';
 import type { ImportIssue, RawRow } from './raw';
-import { createRowReader, type RowReader } from './row-reader';
+import { createReaderContext, RowReader } from './row-reader';
 import type { UserValueMaps } from './value-maps';
 
 export type BankRowResult =
@@ -71,11 +71,22 @@ function joinSummary(r: RowReader): string | null {
   return unique.length === 0 ? null : unique.join(' / ');
 }
 
+/** A row normaliser for one file: the per-mapping work is done once, here. */
+export function createBankRowNormaliser(m: BankMapping, file: string): (row: RawRow) => BankRowResult {
+  const ctx = createReaderContext(m, file);
+  const user: UserValueMaps = m.valueMaps;
+  return (row) => readBankRow(new RowReader(ctx, row), user);
+}
+
+/** One row, for previews and tests; use createBankRowNormaliser for a whole file. */
 export function normaliseBankRow(m: BankMapping, file: string, row: RawRow): BankRowResult {
-  const r = createRowReader(m, file, row);
+  return createBankRowNormaliser(m, file)(row);
+}
+
+function readBankRow(r: RowReader, user: UserValueMaps): BankRowResult {
   const txnTime = r.dateTime();
   const split = r.has('credit') || r.has('debit');
-  const amount = split ? splitAmount(r) : singleAmount(r, m.valueMaps);
+  const amount = split ? splitAmount(r) : singleAmount(r, user);
   const balance = r.money('balance', true);
 
   if (r.issues.some((i) => i.severity === 'error') || txnTime === undefined || amount === undefined) {

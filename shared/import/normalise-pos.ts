@@ -15,16 +15,25 @@ import type { CardKind, Channel, PosTxn, TxnStatus, TxnType } from '../domain/ty
 import { negFen, type Fen } from '../money';
 import type { PosMapping } from './mapping-schema';
 import type { ImportIssue, RawRow } from './raw';
-import { createRowReader } from './row-reader';
+import { createReaderContext, RowReader } from './row-reader';
 import type { UserValueMaps } from './value-maps';
 
 export type PosRowResult =
   { ok: true; record: PosTxn; warnings: ImportIssue[] } | { ok: false; issues: ImportIssue[] };
 
-export function normalisePosRow(m: PosMapping, file: string, row: RawRow): PosRowResult {
-  const r = createRowReader(m, file, row);
-  const user = m.valueMaps as UserValueMaps;
+/** A row normaliser for one file: the per-mapping work is done once, here. */
+export function createPosRowNormaliser(m: PosMapping, file: string): (row: RawRow) => PosRowResult {
+  const ctx = createReaderContext(m, file);
+  const user: UserValueMaps = m.valueMaps;
+  return (row) => readPosRow(new RowReader(ctx, row), user);
+}
 
+/** One row, for previews and tests; use createPosRowNormaliser for a whole file. */
+export function normalisePosRow(m: PosMapping, file: string, row: RawRow): PosRowResult {
+  return createPosRowNormaliser(m, file)(row);
+}
+
+function readPosRow(r: RowReader, user: UserValueMaps): PosRowResult {
   const txnTime = r.dateTime();
 
   let txnType: TxnType | null | undefined = r.has('txnType') ? r.code('txnType', user) : 'sale';

@@ -18,8 +18,8 @@ import {
 } from './fingerprint';
 import { locate, makeIssue } from './issues';
 import type { BankMapping, ColumnMapping, PosMapping } from './mapping-schema';
-import { normaliseBankRow } from './normalise-bank';
-import { normalisePosRow } from './normalise-pos';
+import { createBankRowNormaliser } from './normalise-bank';
+import { createPosRowNormaliser } from './normalise-pos';
 import type { ImportIssue, RawRow } from './raw';
 import { createRowClassifier, SKIP_REASONS, type SkipReason } from './row-classify';
 
@@ -90,6 +90,7 @@ function createTally() {
 
 export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Normaliser<PosTxn> {
   const classify = createRowClassifier(m);
+  const normaliseRow = createPosRowNormaliser(m, ctx.file);
   const tally = createTally();
   const count = createOccurrenceCounter();
   const firstRowOf = new Map<string, number>();
@@ -101,7 +102,7 @@ export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Norma
         tally.skip(c.reason);
         return { ...where, type: 'skipped', reason: c.reason, warnings: [] };
       }
-      const r = normalisePosRow(m, ctx.file, row);
+      const r = normaliseRow(row);
       if (!r.ok) {
         tally.invalid(r.issues);
         return { ...where, type: 'invalid', issues: r.issues };
@@ -135,6 +136,7 @@ export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Norma
 
 export function createBankNormaliser(m: BankMapping, ctx: NormaliseContext): Normaliser<BankLine> {
   const classify = createRowClassifier(m);
+  const normaliseRow = createBankRowNormaliser(m, ctx.file);
   const tally = createTally();
   const count = createOccurrenceCounter();
   return {
@@ -145,7 +147,7 @@ export function createBankNormaliser(m: BankMapping, ctx: NormaliseContext): Nor
         tally.skip(c.reason);
         return { ...where, type: 'skipped', reason: c.reason, warnings: [] };
       }
-      const r = normaliseBankRow(m, ctx.file, row);
+      const r = normaliseRow(row);
       if (r.ok === false) {
         tally.invalid(r.issues);
         return { ...where, type: 'invalid', issues: r.issues };

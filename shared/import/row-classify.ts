@@ -51,6 +51,10 @@ export function createRowClassifier(m: ColumnMapping): (row: RawRow) => RowClass
   return (row) => {
     if (m.sheet !== null && row.sheet !== m.sheet) return { type: 'skip', reason: 'other_sheet' };
     if (row.row <= lastHeaderRow) return { type: 'skip', reason: 'preamble' };
+    // Hot path first: a row whose date cell is a date is data (a repeated header or a totals row
+    // never has one), so the text checks below run only on the few rows that are not.
+    const date = dateCol === undefined ? undefined : row.cells[dateCol];
+    if (parseMomentCell(date ?? null, opts).ok) return { type: 'data' };
     const texts = row.cells.map((c) => cellText(c));
     const filled = texts.filter((t) => t !== null);
     if (filled.length === 0) return { type: 'skip', reason: 'blank' };
@@ -59,9 +63,6 @@ export function createRowClassifier(m: ColumnMapping): (row: RawRow) => RowClass
       return t !== null && t !== undefined && keys.get(col)?.has(normaliseHeader(t)) === true;
     }).length;
     if (mapped.length > 0 && repeats * 2 > mapped.length) return { type: 'skip', reason: 'header_repeat' };
-    const date = dateCol === undefined ? undefined : row.cells[dateCol];
-    const dated = parseMomentCell(date ?? null, opts).ok;
-    if (dated) return { type: 'data' };
     const squeezed = filled.map((t) => t.replace(/\s+/g, ''));
     if (squeezed.some((t) => TOTALS_RE.test(t.replace(/^#+/, '')))) return { type: 'skip', reason: 'totals' };
     const has = (col: number): boolean => texts[col] !== null && texts[col] !== undefined;

@@ -4,7 +4,7 @@
  */
 import type { Fen } from '../money';
 import { parseMoney } from '../money';
-import { combineDateTime, parseDateOnly, type DateFailure } from './dates';
+import { combineDateTime, parseDateOnly, type DateFailure, type DateOptions } from './dates';
 import type { AnyField, MoneyField } from './fields';
 import { locate, makeIssue, type IssueCode, type IssueParams } from './issues';
 import type { ColumnMapping } from './mapping-schema';
@@ -23,102 +23,115 @@ const DATE_REASONS: Record<DateFailure, { zh: string; en: string } | null> = {
   no_date: { zh: '只有时间没有日期', en: 'a time without a date' },
 };
 
-export type RowReader = {
-  row: RawRow;
-  issues: ImportIssue[];
-  has(field: AnyField): boolean;
-  cell(field: AnyField): RawCell | undefined;
-  text(field: AnyField): string | null;
-  tidy(field: AnyField): string | null;
-  /** Money in fen; undefined when unparseable (an error is recorded, or a warning when `soft`). */
-  money(field: MoneyField, soft?: boolean): Fen | null | undefined;
-  dateTime(): string | undefined;
-  dateOnly(field: AnyField): string | null | undefined;
-  /** A coded value; null when the cell is empty; undefined when unknown (an error is recorded). */
-  code<F extends ValueField>(field: F, user: UserValueMaps): ValueCodes[F] | null | undefined;
+/** What every row of one file shares, computed once per mapping rather than once per row. */
+export type ReaderContext = {
+  mapping: ColumnMapping;
+  file: string;
+  fields: Partial<Record<AnyField, number>>;
+  units: Partial<Record<MoneyField, 'yuan' | 'fen'>>;
+  dateOpts: DateOptions;
+};
+
+export function createReaderContext(m: ColumnMapping, file: string): ReaderContext {
+  return {
+    mapping: m,
+    file,
+    fields: m.fields,
+    units: m.moneyUnits,
+    dateOpts: { date1904: m.date1904, ...(m.dateOrder ? { order: m.dateOrder } : {}) },
+  };
+}
+
+const shown = (c: RawCell | undefined): string => cellText(c ?? null) ?? '';
+
+/** A class so that the 100k-row hot path allocates one object per row, not a closure per getter. */
+export class RowReader {
+  readonly issues: ImportIssue[] = [];
+
+  constructor(
+    private readonly ctx: ReaderContext,
+    readonly row: RawRow,
+  ) {}
+
+  has(field: AnyField): boolean {
+    return this.ctx.fields[field] !== undefined;
+  }
+
+  /** undefined: the field is not mapped; null: mapped, empty in this row. */
+  cell(field: AnyField): RawCell | undefined {
+    const col = this.ctx.fields[field];
+    return col === undefined ? undefined : (this.row.cells[col] ?? null);
+  }
+
+  text(field: AnyField): string | null {
+    return cellText(this.cell(field) ?? null);
+  }
+
+  tidy(field: AnyField): string | null {
+    return tidyText(this.cell(field) ?? null);
+  }
+
   issue(
     field: AnyField | undefined,
     severity: ImportIssue['severity'],
     code: IssueCode,
-    params?: IssueParams,
-  ): void;
-};
+    params: IssueParams = {},
+  ): void {
+    const col = field === undefined ? undefined : this.ctx.fields[field];
+    const header = col === undefined ? undefined : this.ctx.mapping.headers[col];
+    const loc = locate(this.ctx.file, this.row.sheet, this.row.row, col, header);
+    this.issues.push(makeIssue(loc, severity, code, params));
+  }
 
-export function createRowReader(m: ColumnMapping, file: string, row: RawRow): RowReader {
-  const fields = m.fields as Partial<Record<AnyField, number>>;
-  const units = m.moneyUnits as Partial<Record<MoneyField, 'yuan' | 'fen'>>;
-  const dateOpts = { date1904: m.date1904, ...(m.dateOrder ? { order: m.dateOrder } : {}) };
-  const issues: ImportIssue[] = [];
-  const cell = (field: AnyField): RawCell | undefined => {
-    const col = fields[field];
-    return col === undefined ? undefined : (row.cells[col] ?? null);
-  };
-  const issue: RowReader['issue'] = (field, severity, code, params = {}) => {
-    const col = field === undefined ? undefined : fields[field];
-    const loc = locate(file, row.sheet, row.row, col, col === undefined ? undefined : m.headers[col]);
-    issues.push(makeIssue(loc, severity, code, params));
-  };
-  const shown = (c: RawCell | undefined): string => cellText(c ?? null) ?? '';
-  const dateIssue = (field: AnyField, reason: DateFailure, time = false): void => {
-    const value = shown(cell(field));
-    if (reason === 'ambiguous_order') return issue(field, 'error', 'ambiguous_date', { value });
-    if (reason === 'empty') return issue(field, 'error', 'missing_value', { field });
+  /** Money in fen; undefined when unparseable (an error is recorded, or a warning when `soft`). */
+  money(field: MoneyField, soft = false): Fen | null | undefined {
+    const c = this.cell(field);
+    if (c === undefined || c === null) return null;
+    const code = soft ? 'bad_balance' : 'bad_amount';
+    const severity = soft ? 'warning' : 'error';
+    if (typeof c === 'boolean' || typeof c === 'object') {
+      this.issue(field, severity, code, { value: shown(c), field });
+      return undefined;
+    }
+    const r = parseMoney(typeof c === 'number' ? c : cellText(c), { unit: this.ctx.units[field] ?? 'yuan' });
+    if (r.ok) return r.value;
+    this.issue(field, severity, code, { value: shown(c), field, reason: r.reason });
+    return undefined;
+  }
+
+  private dateIssue(field: AnyField, reason: DateFailure, time = false): void {
+    const value = shown(this.cell(field));
+    if (reason === 'ambiguous_order') return this.issue(field, 'error', 'ambiguous_date', { value });
+    if (reason === 'empty') return this.issue(field, 'error', 'missing_value', { field });
     const why = DATE_REASONS[reason];
-    issue(
-      field,
-      'error',
-      time ? 'bad_time' : 'bad_date',
-      why ? { value, reason: why.zh, reasonEn: why.en } : { value },
-    );
-  };
-  return {
-    row,
-    issues,
-    has: (field) => fields[field] !== undefined,
-    cell,
-    text: (field) => cellText(cell(field) ?? null),
-    tidy: (field) => tidyText(cell(field) ?? null),
-    money(field, soft = false) {
-      const c = cell(field);
-      if (c === undefined || c === null) return null;
-      if (typeof c === 'boolean' || typeof c === 'object') {
-        issue(field, soft ? 'warning' : 'error', soft ? 'bad_balance' : 'bad_amount', {
-          value: shown(c),
-          field,
-        });
-        return undefined;
-      }
-      const input = typeof c === 'number' ? c : cellText(c);
-      const r = parseMoney(input, { unit: units[field] ?? 'yuan' });
-      if (r.ok) return r.value;
-      issue(field, soft ? 'warning' : 'error', soft ? 'bad_balance' : 'bad_amount', {
-        value: shown(c),
-        field,
-        reason: r.reason,
-      });
-      return undefined;
-    },
-    dateTime() {
-      const r = combineDateTime(cell('date') ?? null, cell('time'), dateOpts);
-      if (r.ok) return r.value;
-      dateIssue(r.part, r.reason, r.part === 'time');
-      return undefined;
-    },
-    dateOnly(field) {
-      const c = cell(field);
-      if (c === undefined || cellText(c) === null) return null;
-      const r = parseDateOnly(c, dateOpts);
-      if (r.ok) return r.value;
-      dateIssue(field, r.reason);
-      return undefined;
-    },
-    code(field, user) {
-      const t = cellText(cell(field) ?? null);
-      if (t === null) return null;
-      const v = lookupValue(field, t, user);
-      if (v === null) issue(field, 'error', 'unknown_value', { field, value: t });
-      return v ?? undefined;
-    },
-    issue,
-  };
+    const params = why ? { value, reason: why.zh, reasonEn: why.en } : { value };
+    this.issue(field, 'error', time ? 'bad_time' : 'bad_date', params);
+  }
+
+  /** The transaction's wall-clock date-time from the date (and time) columns. */
+  dateTime(): string | undefined {
+    const r = combineDateTime(this.cell('date') ?? null, this.cell('time'), this.ctx.dateOpts);
+    if (r.ok) return r.value;
+    this.dateIssue(r.part, r.reason, r.part === 'time');
+    return undefined;
+  }
+
+  /** A `YYYY-MM-DD`; null when empty; undefined when unreadable (an error is recorded). */
+  dateOnly(field: AnyField): string | null | undefined {
+    const c = this.cell(field);
+    if (c === undefined || cellText(c) === null) return null;
+    const r = parseDateOnly(c, this.ctx.dateOpts);
+    if (r.ok) return r.value;
+    this.dateIssue(field, r.reason);
+    return undefined;
+  }
+
+  /** A coded value; null when the cell is empty; undefined when unknown (an error is recorded). */
+  code<F extends ValueField>(field: F, user: UserValueMaps): ValueCodes[F] | null | undefined {
+    const t = cellText(this.cell(field) ?? null);
+    if (t === null) return null;
+    const v = lookupValue(field, t, user);
+    if (v === null) this.issue(field, 'error', 'unknown_value', { field, value: t });
+    return v ?? undefined;
+  }
 }
