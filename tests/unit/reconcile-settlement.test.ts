@@ -84,6 +84,27 @@ describe('settlement matching', () => {
     expect(run(b).findings).toEqual([]);
   });
 
+  it('a day of refunds netted into the next day’s credit is clean', () => {
+    const b = new MonthBuilder();
+    const big = b.sale('2026-08-03 12:00:00', 100000);
+    b.credit('2026-08-04 05:00:00', 100000 - 600);
+    b.refund('2026-08-04 12:00:00', big, 100000); // the 5th owes the acquirer ¥1,000.00
+    b.sale('2026-08-05 12:00:00', 200000);
+    b.credit('2026-08-06 05:00:00', 200000 - 1200 - 100000);
+    expect(run(b).findings).toEqual([]);
+  });
+
+  it('a day of refunds collected by an acquirer debit is a settlement, not a deduction', () => {
+    const b = new MonthBuilder();
+    const big = b.sale('2026-08-03 12:00:00', 100000);
+    b.credit('2026-08-04 05:00:00', 100000 - 600);
+    b.refund('2026-08-04 12:00:00', big, 40000);
+    b.debit('2026-08-05 05:00:00', 40000, '拉卡拉支付股份有限公司', '退货扣款');
+    const { findings, summary } = run(b);
+    expect(findings).toEqual([]);
+    expect(summary.settlementsDueFen).toBe(summary.settlementsReceivedFen);
+  });
+
   it('uses a settlement-date column when the export has one', () => {
     const b = week();
     for (const t of b.txns) t.settleDate = '2026-08-10';

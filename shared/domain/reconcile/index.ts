@@ -66,7 +66,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const scopedIds = new Set(scoped.map((t) => t.id));
   const settlement = matchSettlements(
     settlementsDue(input.txns, opts),
-    acquirer.filter((l) => l.creditFen > 0),
+    acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
     coverage,
     opts,
     (due) => due.txnIds.some((id) => scopedIds.has(id)),
@@ -74,7 +74,10 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const bankInPeriod = input.bankLines.filter(
     (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),
   );
-  const deductions = findDeductions(bankInPeriod, opts);
+  const deductions = findDeductions(
+    bankInPeriod.filter((l) => !settlement.matchedLineIds.has(l.id)),
+    opts,
+  );
   const duplicates = findDuplicates(scoped, voidedSaleIds(input.txns), opts.duplicateWindowMinutes);
 
   const findings = [

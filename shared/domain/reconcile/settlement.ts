@@ -81,10 +81,17 @@ export type SettlementResult = {
   receivedFen: Fen;
   /** Dues whose window runs past the end of the bank statement: not yet judged. */
   pending: Due[];
+  /** Bank lines taken as settlements (an acquirer debit collecting a refund day is not a deduction). */
+  matchedLineIds: Set<number>;
 };
 
+/** A bank line's signed amount, in fen: money in positive, money out negative. */
+export function lineAmount(l: StoredBankLine): Fen {
+  return subFen(l.creditFen, l.debitFen);
+}
+
 /**
- * Matches dues to acquirer credits. `bankCoverage` is the span the statement covers: a due whose
+ * Matches dues to acquirer lines (credits, and debits that collect a negative day). `bankCoverage` is the span the statement covers: a due whose
  * window ends after it is pending, not missing, and a credit before the first due belongs to rows
  * not given (last month), so neither is reported. All dues take part in matching (so a neighbouring
  * month's credit is not mistaken for this one's); only those `inScope` are reported and summed.
@@ -97,8 +104,9 @@ export function matchSettlements(
   inScope: (due: Due) => boolean = () => true,
 ): SettlementResult {
   const w = opts.matchWindowDays;
-  // Nothing is owed on a day whose rows net to zero or less (a day of refunds is netted later).
-  const dues = allDues.filter((d) => d.amountFen > 0);
+  // A day that nets to zero owes nothing. A negative day (refunds over sales) is either netted into a
+  // neighbouring credit (found by the many-to-one step) or collected by an acquirer debit (one-to-one).
+  const dues = allDues.filter((d) => d.amountFen !== 0);
   const open = new Set(dues);
   const free = new Set([...credits].sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id));
   const matched: SettlementMatch[] = [];
@@ -109,7 +117,7 @@ export function matchSettlements(
     let best: StoredBankLine | null = null;
     for (const c of free) {
       const lag = daysBetween(due.date, cDate(c));
-      if (c.creditFen !== due.amountFen || lag < -1 || lag > w) continue;
+      if (lineAmount(c) !== due.amountFen || lag < -1 || lag > w) continue;
       if (best === null || Math.abs(lag) < Math.abs(daysBetween(due.date, cDate(best)))) best = c;
     }
     if (best) {
@@ -135,7 +143,10 @@ export function matchSettlements(
   const pairs = new Map<StoredBankLine, Due[]>();
   for (const sameDayOnly of [true, false]) {
     for (const due of [...open]) {
-      const pool = [...free, ...pairs.keys()].sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
+      if (due.amountFen < 0) continue;
+      const pool = [...free, ...pairs.keys()]
+        .filter((x) => lineAmount(x) > 0)
+        .sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
       const c = pool.find((x) => {
         const lag = daysBetween(due.date, cDate(x));
         return sameDayOnly ? lag === 0 : lag >= 0 && lag <= w;
@@ -150,6 +161,7 @@ export function matchSettlements(
   for (const [credit, ds] of pairs) if (ds.some(inScope)) findings.push(mismatchFinding(ds, credit));
   const pending: Due[] = [];
   for (const due of [...open].filter(inScope)) {
+    if (due.amountFen < 0) continue; // money owed to the acquirer: not the merchant's loss
     const judged =
       bankCoverage !== null && due.date >= bankCoverage.from && addDays(due.date, w) <= bankCoverage.to;
     if (judged) findings.push(missingFinding(due));
@@ -159,6 +171,7 @@ export function matchSettlements(
   const firstDue = scoped[0]?.date;
   const lastDue = scoped[scoped.length - 1]?.date;
   for (const c of free) {
+    if (lineAmount(c) <= 0) continue; // unmatched debits are the deduction scan's business
     const d = cDate(c);
     if (
       firstDue !== undefined &&
@@ -176,7 +189,10 @@ export function matchSettlements(
     findings,
     matched,
     dueFen: sumFen(scoped.map((d) => d.amountFen)),
-    receivedFen: sumFen(allMatched.map((m) => m.credit.creditFen)),
+    receivedFen: sumFen(allMatched.map((m) => lineAmount(m.credit))),
+    matchedLineIds: new Set(
+      [...matched, ...[...pairs].map(([credit, ds]) => ({ dues: ds, credit }))].map((m) => m.credit.id),
+    ),
     pending,
   };
 }
@@ -193,7 +209,7 @@ function findRun(cands: readonly Due[], c: StoredBankLine, maxLen: number, w: nu
       let total = 0;
       for (let start = end; start >= 0 && end - start < maxLen; start--) {
         total += list[start]?.amountFen ?? 0;
-        if (start < end && total === c.creditFen) return list.slice(start, end + 1);
+        if (start < end && total === lineAmount(c)) return list.slice(start, end + 1);
       }
     }
   }
@@ -204,7 +220,7 @@ function mismatchFinding(unordered: readonly Due[], credit: StoredBankLine): Fin
   // Dated by the last settlement day in the credit: the day all of it should have been in the bank.
   const ds = [...unordered].sort((a, b) => cmp(a.date, b.date));
   const expectedFen = sumFen(ds.map((d) => d.amountFen));
-  const actualFen = credit.creditFen;
+  const actualFen = lineAmount(credit);
   const deltaFen = subFen(expectedFen, actualFen);
   const dueDates = ds.map((d) => d.date);
   const date = dueDates[dueDates.length - 1] ?? dateOf(credit.txnTime);
