@@ -12,6 +12,7 @@ import { createServices } from '../services/create-services';
 import { defaultDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { registerImport } from './commands/import';
+import { registerReconcile } from './commands/reconcile';
 
 export type CliIo = {
   out: (text: string) => void;
@@ -69,6 +70,7 @@ export function buildProgram(ctx: CliContext): Command {
       printBookInfo(ctx.io, info, opts.json === true);
     });
   registerImport(program, ctx);
+  registerReconcile(program, ctx);
   return program;
 }
 

@@ -187,3 +187,23 @@ export function listTerminals(book: Book): string[] {
     .pluck()
     .all() as string[];
 }
+
+/** Every transaction dated in [from, to], oldest first (reconciliation input). */
+export function txnsBetween(book: Book, from: string, to: string): StoredTxn[] {
+  return book.db
+    .prepare(
+      `SELECT ${TXN_COLUMNS} FROM pos_transactions WHERE txn_date BETWEEN ? AND ? ORDER BY txn_time, id`,
+    )
+    .all(from, to) as StoredTxn[];
+}
+
+export function bankLinesBetween(book: Book, from: string, to: string): StoredBankLine[] {
+  return book.db
+    .prepare(`SELECT ${BANK_COLUMNS} FROM bank_lines WHERE txn_date BETWEEN ? AND ? ORDER BY txn_time, id`)
+    .all(from, to) as StoredBankLine[];
+}
+
+export function txnsByIds(book: Book, ids: readonly number[]): StoredTxn[] {
+  const stmt = book.db.prepare(`SELECT ${TXN_COLUMNS} FROM pos_transactions WHERE id = ?`);
+  return ids.flatMap((id) => (stmt.get(id) as StoredTxn | undefined) ?? []);
+}

@@ -162,3 +162,189 @@ export const mappingTemplates = sqliteTable(
     index('mapping_templates_sig_idx').on(t.headerSignature),
   ],
 );
+
+/** Book-wide settings as JSON values (settlement cycle, acquirer keywords, report details…). */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  valueJson: text('value_json').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/**
+ * A merchant's rate card (the JSON of shared/domain/rate-card.ts, with its versions). Several cards
+ * may exist, scoped to a merchant no. or terminal; the unscoped one applies to everything else.
+ */
+export const rateCards = sqliteTable('rate_cards', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  cardJson: text('card_json').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});
+
+/** Agreements the merchant recorded that explain acquirer debits (annual SIM fee…). */
+export const deductionAgreements = sqliteTable('deduction_agreements', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  agreementJson: text('agreement_json').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/** One reconciliation run over a date range, with its summary. */
+export const reconcileRuns = sqliteTable(
+  'reconcile_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    periodFrom: text('period_from').notNull(),
+    periodTo: text('period_to').notNull(),
+    ranAt: text('ran_at').notNull(),
+    /** The newest import batch the run saw, to tell whether a later import made it stale. */
+    lastBatchId: integer('last_batch_id'),
+    summaryJson: text('summary_json').notNull(),
+  },
+  (t) => [index('reconcile_runs_period_idx').on(t.periodFrom, t.periodTo)],
+);
+
+export type FindingState =
+  'open' | 'accepted' | 'dismissed' | 'to_dispute' | 'disputed' | 'resolved' | 'rejected';
+
+/**
+ * What reconciliation found. Re-running replaces open findings; a finding the user triaged keeps its
+ * state when the same fingerprint comes back.
+ */
+export const findings = sqliteTable(
+  'findings',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    runId: integer('run_id').references(() => reconcileRuns.id, { onDelete: 'set null' }),
+    fingerprint: text('fingerprint').notNull(),
+    kind: text('kind').notNull(),
+    severity: text('severity').notNull(),
+    date: text('date').notNull(),
+    channel: text('channel'),
+    terminalId: text('terminal_id'),
+    merchantNo: text('merchant_no'),
+    expectedFen: integer('expected_fen'),
+    actualFen: integer('actual_fen'),
+    deltaFen: integer('delta_fen').notNull(),
+    refNosJson: text('ref_nos_json').notNull().default('[]'),
+    messageZh: text('message_zh').notNull(),
+    messageEn: text('message_en').notNull(),
+    detailsJson: text('details_json').notNull().default('{}'),
+    state: text('state').$type<FindingState>().notNull().default('open'),
+    triageReason: text('triage_reason'),
+    triagedAt: text('triaged_at'),
+    recoveredFen: integer('recovered_fen').notNull().default(0),
+    /** False when the last run over this finding's dates no longer found it. */
+    current: integer('current', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [
+    uniqueIndex('findings_fingerprint_uq').on(t.fingerprint),
+    index('findings_date_idx').on(t.date),
+    index('findings_kind_date_idx').on(t.kind, t.date),
+    index('findings_state_idx').on(t.state),
+  ],
+);
+
+export const findingTxns = sqliteTable(
+  'finding_txns',
+  {
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id, { onDelete: 'cascade' }),
+    txnId: integer('txn_id')
+      .notNull()
+      .references(() => posTransactions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [uniqueIndex('finding_txns_uq').on(t.findingId, t.txnId), index('finding_txns_txn_idx').on(t.txnId)],
+);
+
+export const findingBankLines = sqliteTable(
+  'finding_bank_lines',
+  {
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id, { onDelete: 'cascade' }),
+    bankLineId: integer('bank_line_id')
+      .notNull()
+      .references(() => bankLines.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('finding_bank_lines_uq').on(t.findingId, t.bankLineId),
+    index('finding_bank_lines_line_idx').on(t.bankLineId),
+  ],
+);
+
+export type DisputeStatus = 'draft' | 'submitted' | 'under_review' | 'resolved' | 'rejected' | 'withdrawn';
+
+export const disputes = sqliteTable(
+  'disputes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseNo: text('case_no').notNull(),
+    title: text('title').notNull(),
+    acquirer: text('acquirer').notNull(),
+    merchantName: text('merchant_name'),
+    merchantNo: text('merchant_no'),
+    terminalsJson: text('terminals_json').notNull().default('[]'),
+    periodFrom: text('period_from'),
+    periodTo: text('period_to'),
+    claimedFen: integer('claimed_fen').notNull(),
+    claimedReason: text('claimed_reason'),
+    remedy: text('remedy'),
+    deadline: text('deadline'),
+    status: text('status').$type<DisputeStatus>().notNull().default('draft'),
+    recoveredFen: integer('recovered_fen').notNull().default(0),
+    createdAt: text('created_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [uniqueIndex('disputes_case_no_uq').on(t.caseNo), index('disputes_status_idx').on(t.status)],
+);
+
+export const disputeFindings = sqliteTable(
+  'dispute_findings',
+  {
+    disputeId: integer('dispute_id')
+      .notNull()
+      .references(() => disputes.id, { onDelete: 'cascade' }),
+    findingId: integer('finding_id')
+      .notNull()
+      .references(() => findings.id),
+  },
+  (t) => [
+    uniqueIndex('dispute_findings_uq').on(t.disputeId, t.findingId),
+    index('dispute_findings_finding_idx').on(t.findingId),
+  ],
+);
+
+/** The case timeline: every status change, contact and generated document. */
+export const disputeEvents = sqliteTable(
+  'dispute_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    disputeId: integer('dispute_id')
+      .notNull()
+      .references(() => disputes.id, { onDelete: 'cascade' }),
+    at: text('at').notNull(),
+    type: text('type').$type<'created' | 'status' | 'contact' | 'document' | 'note' | 'edited'>().notNull(),
+    /** Contact log: hotline, app, email, sms, letter, regulator. */
+    channel: text('channel'),
+    ticketNo: text('ticket_no'),
+    person: text('person'),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+    /** Generated documents: file name and SHA-256. */
+    documentName: text('document_name'),
+    documentSha256: text('document_sha256'),
+  },
+  (t) => [index('dispute_events_dispute_idx').on(t.disputeId, t.at)],
+);
+
+/** Month close: a closed month refuses imports, undo and triage that would change it. */
+export const periods = sqliteTable('periods', {
+  month: text('month').primaryKey(),
+  state: text('state').$type<'open' | 'closed'>().notNull(),
+  noTradeDaysJson: text('no_trade_days_json').notNull().default('[]'),
+  closedAt: text('closed_at'),
+  reopenedAt: text('reopened_at'),
+  reopenReason: text('reopen_reason'),
+});

@@ -9,6 +9,7 @@ import { ConfigStore } from './config-store';
 import { FileRegistry } from './file-registry';
 import { ImportJobs } from './import-jobs';
 import { ImportService } from './import-service';
+import { ReconcileService } from './reconcile-service';
 import { defaultBookPathOf } from './paths';
 
 export type ServicesOptions = {
@@ -29,6 +30,7 @@ export type Services = {
   readonly books: BookService;
   readonly imports: ImportService;
   readonly importJobs: ImportJobs;
+  readonly reconcile: ReconcileService;
   appInfo(): AppInfo;
   close(): void;
 };
@@ -51,6 +53,7 @@ export function createServices(options: ServicesOptions): Services {
     books,
     imports,
     importJobs,
+    reconcile: new ReconcileService(),
     appInfo: () => ({
       name: 'FeeTrail',
       version: options.appVersion,

@@ -9,6 +9,7 @@ import { bookCalls } from './book';
 import { desktopCalls } from './files';
 import { importCalls } from './imports';
 import { ledgerCalls } from './ledger';
+import { reconcileCalls } from './reconcile';
 
 /** Calls the services answer, through every door. */
 export const serviceContract = {
@@ -16,6 +17,7 @@ export const serviceContract = {
   ...bookCalls,
   ...importCalls,
   ...ledgerCalls,
+  ...reconcileCalls,
 } satisfies CallMap;
 
 /** Everything the desktop preload exposes: the services plus the native dialogs. */
@@ -53,3 +55,4 @@ export type { AppInfo, Door } from './app';
 export type { BookInfo, RecentBook, BookCounts } from './book';
 export type * from './imports';
 export type * from './ledger';
+export type * from './reconcile';

@@ -1,0 +1,132 @@
+/**
+ * Reconciling a period: load the rows (with context around the period: the sales that later voids and
+ * refunds refer to, and the bank lines where late settlements land), run the pure engine, store the
+ * results keeping the user's triage decisions.
+ */
+import chineseDays from 'chinese-days';
+import { z } from 'zod';
+import type { DeductionAgreement } from '../../shared/domain/reconcile/types';
+import type {
+  FindingDetail,
+  PeriodInput,
+  ReconcileReport,
+  ReconcileSettings,
+} from '../../shared/api/reconcile';
+import { reconcileSettingsSchema } from '../../shared/api/reconcile';
+import { reconcile } from '../../shared/domain/reconcile';
+import { FeeTrailError } from '../../shared/result';
+import type { Book } from '../db/book';
+import { localNow } from '../db/book';
+import {
+  findingBankLineIds,
+  findingTxnIds,
+  getFinding,
+  getRun,
+  listFindings,
+  saveRun,
+} from '../db/findings-repo';
+import { bankLinesBetween, getBankLine, getTransaction, txnsBetween } from '../db/ledger-repo';
+import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
+import { getSetting, setSetting } from '../db/settings-repo';
+import { addDays, monthRange } from './period';
+
+/** How far before the period voids and refunds may reach back for their original sale. */
+const CONTEXT_BEFORE_DAYS = 62;
+/** How far after the period settlements may still land in the bank. */
+const CONTEXT_AFTER_DAYS = 20;
+
+export const DEFAULT_RECONCILE_SETTINGS: ReconcileSettings = {
+  settlementCycle: 'D+1',
+  acquirerCounterparties: ['拉卡拉支付股份有限公司'],
+  acquirerSummaryKeywords: ['拉卡拉'],
+  matchWindowDays: 3,
+  duplicateWindowMinutes: 10,
+};
+
+export function resolvePeriod(p: PeriodInput): { from: string; to: string } {
+  return 'month' in p ? monthRange(p.month) : { from: p.from, to: p.to };
+}
+
+export function reconcileSettings(book: Book): ReconcileSettings {
+  const parsed = reconcileSettingsSchema.safeParse(getSetting(book, 'reconcile'));
+  return parsed.success ? parsed.data : DEFAULT_RECONCILE_SETTINGS;
+}
+
+export function setReconcileSettings(book: Book, s: ReconcileSettings): ReconcileSettings {
+  setSetting(book, 'reconcile', s, localNow());
+  return s;
+}
+
+const agreementsSchema = z.array(
+  z.object({
+    keyword: z.string().optional(),
+    amountFen: z.number().int().min(0).optional(),
+    maxFen: z.number().int().min(0).optional(),
+    from: z.string().optional(),
+    to: z.string().optional(),
+    note: z.string().optional(),
+  }),
+);
+
+/** Agreements the merchant recorded that explain acquirer debits (validated; a bad value counts as none). */
+export function deductionAgreements(book: Book): DeductionAgreement[] {
+  const parsed = agreementsSchema.safeParse(getSetting(book, 'deductionAgreements') ?? []);
+  return parsed.success ? (parsed.data as DeductionAgreement[]) : [];
+}
+
+export class ReconcileService {
+  constructor(private readonly now: () => string = localNow) {}
+
+  run(book: Book, input: PeriodInput): ReconcileReport {
+    const period = resolvePeriod(input);
+    ensureDefaultRateCard(book, this.now());
+    const settings = reconcileSettings(book);
+    const txns = txnsBetween(
+      book,
+      addDays(period.from, -CONTEXT_BEFORE_DAYS),
+      addDays(period.to, CONTEXT_AFTER_DAYS),
+    );
+    const bankLines = bankLinesBetween(
+      book,
+      addDays(period.from, -CONTEXT_AFTER_DAYS),
+      addDays(period.to, CONTEXT_AFTER_DAYS),
+    );
+    const agreements = deductionAgreements(book);
+    const result = reconcile({
+      txns,
+      bankLines,
+      cards: listRateCards(book).map((c) => c.card),
+      period,
+      options: {
+        settlementCycle: settings.settlementCycle,
+        isWorkingDay: (d) => chineseDays.isWorkday(d),
+        acquirerCounterparties: settings.acquirerCounterparties,
+        acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
+        matchWindowDays: settings.matchWindowDays,
+        duplicateWindowMinutes: settings.duplicateWindowMinutes,
+        deductionAgreements: agreements,
+      },
+    });
+    const runId = saveRun(book, period, result.findings, result.summary, this.now());
+    const run = getRun(book, runId);
+    if (!run) throw new FeeTrailError('internal', 'The reconciliation run was not stored.');
+    return {
+      ...run,
+      findings: listFindings(book, {
+        from: period.from,
+        to: addDays(period.to, CONTEXT_AFTER_DAYS),
+        includeStale: false,
+      }).filter((f) => f.date >= period.from),
+    };
+  }
+
+  detail(book: Book, id: number): FindingDetail {
+    const finding = getFinding(book, id);
+    if (!finding) throw new FeeTrailError('not_found', `No finding ${id}.`);
+    return {
+      finding,
+      txns: findingTxnIds(book, id).flatMap((t) => getTransaction(book, t) ?? []),
+      bankLines: findingBankLineIds(book, id).flatMap((l) => getBankLine(book, l) ?? []),
+    };
+  }
+}
