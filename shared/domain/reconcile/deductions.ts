@@ -6,7 +6,7 @@
 import { formatFen } from '../../money';
 import { dateOf } from '../local-date';
 import { severityOf } from './finding';
-import { isAcquirerLine } from './settlement';
+import { isAcquirerLine } from './settlement-dues';
 import type { DeductionAgreement, Finding, ReconcileOptions, StoredBankLine } from './types';
 
 /** True when the agreement covers the debit (keyword in summary/counterparty, amount, dates). */

@@ -4,73 +4,22 @@
  * the least: exact one-to-one near the due date, exact many-to-one (a weekend or holiday paid as one
  * credit), then pairing what is left by date (a mismatch), and finally what is still alone.
  */
-import { formatFen, subFen, sumFen, type Fen } from '../../money';
+import { sumFen, type Fen } from '../../money';
 import { addDays, dateOf, daysBetween } from '../local-date';
 import type { LocalDate } from '../types';
-import { severityOf } from './finding';
-import type { Finding, ReconcileOptions, StoredBankLine, StoredPosTxn } from './types';
 import { cmp } from '../text-order';
+import { lineAmount, type Due } from './settlement-dues';
+import { mismatchFinding, missingFinding, unmatchedCreditFinding } from './settlement-findings';
+import type { Finding, ReconcileOptions, StoredBankLine } from './types';
 
-/** The amount a row adds to its day's settlement, in fen (signed: a void or refund takes money back). */
-export function settlementAmount(t: StoredPosTxn): Fen {
-  if (t.settleFen !== null) return t.settleFen;
-  const fee = t.feeFen ?? 0;
-  if (t.status === 'failed') return (0 - fee) as Fen;
-  if (t.txnType === 'sale') return subFen(t.amountFen, fee as Fen);
-  return (0 - t.amountFen - fee) as Fen;
-}
-
-/** The day a row's settlement is due in the bank: its settlement-date column, else the cycle. */
-export function settlementDate(
-  t: StoredPosTxn,
-  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
-): LocalDate {
-  if (t.settleDate !== null) return t.settleDate;
-  const day = dateOf(t.txnTime);
-  if (opts.settlementCycle === 'D0') return day;
-  if (opts.settlementCycle === 'D+1') return addDays(day, 1);
-  let d = addDays(day, 1);
-  // T+1: the next working day; the calendar (with 调休 make-up days) comes from the caller.
-  for (let i = 0; i < 60 && !opts.isWorkingDay(d); i++) d = addDays(d, 1);
-  return d;
-}
-
-export type Due = { date: LocalDate; merchantNo: string | null; amountFen: Fen; txnIds: number[] };
-
-/** Sums the rows' settlement amounts per (settlement date, merchant number). */
-export function settlementsDue(
-  txns: readonly StoredPosTxn[],
-  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
-): Due[] {
-  const m = new Map<string, Due>();
-  const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
-  for (const t of txns) {
-    let date = t.settleDate;
-    if (date === null) {
-      const day = dateOf(t.txnTime);
-      date = byDay.get(day) ?? settlementDate(t, opts);
-      byDay.set(day, date);
-    }
-    const k = `${date}|${t.merchantNo ?? ''}`;
-    const due = m.get(k) ?? { date, merchantNo: t.merchantNo, amountFen: 0 as Fen, txnIds: [] };
-    due.amountFen = sumFen([due.amountFen, settlementAmount(t)]);
-    due.txnIds.push(t.id);
-    m.set(k, due);
-  }
-  return [...m.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));
-}
-
-export function isAcquirerLine(
-  line: StoredBankLine,
-  opts: Pick<ReconcileOptions, 'acquirerCounterparties' | 'acquirerSummaryKeywords'>,
-): boolean {
-  const cp = line.counterparty ?? '';
-  const sm = line.summary ?? '';
-  return (
-    opts.acquirerCounterparties.some((k) => k !== '' && cp.includes(k)) ||
-    opts.acquirerSummaryKeywords.some((k) => k !== '' && sm.includes(k))
-  );
-}
+export {
+  isAcquirerLine,
+  lineAmount,
+  settlementAmount,
+  settlementDate,
+  settlementsDue,
+  type Due,
+} from './settlement-dues';
 
 export type SettlementMatch = { dues: Due[]; credit: StoredBankLine };
 
@@ -85,14 +34,9 @@ export type SettlementResult = {
   matchedLineIds: Set<number>;
 };
 
-/** A bank line's signed amount, in fen: money in positive, money out negative. */
-export function lineAmount(l: StoredBankLine): Fen {
-  return subFen(l.creditFen, l.debitFen);
-}
-
 /**
- * Matches dues to acquirer lines (credits, and debits that collect a negative day). `bankCoverage` is the span the statement covers: a due whose
- * window ends after it is pending, not missing, and a credit before the first due belongs to rows
+ * Matches dues to acquirer lines (credits, and debits that collect a negative day). `bankCoverage`
+ * is the span the statement covers: a due whose window ends after it is pending, not missing, and a credit before the first due belongs to rows
  * not given (last month), so neither is reported. All dues take part in matching (so a neighbouring
  * month's credit is not mistaken for this one's); only those `inScope` are reported and summed.
  */
@@ -214,86 +158,4 @@ function findRun(cands: readonly Due[], c: StoredBankLine, maxLen: number, w: nu
     }
   }
   return null;
-}
-
-function mismatchFinding(unordered: readonly Due[], credit: StoredBankLine): Finding {
-  // Dated by the last settlement day in the credit: the day all of it should have been in the bank.
-  const ds = [...unordered].sort((a, b) => cmp(a.date, b.date));
-  const expectedFen = sumFen(ds.map((d) => d.amountFen));
-  const actualFen = lineAmount(credit);
-  const deltaFen = subFen(expectedFen, actualFen);
-  const dueDates = ds.map((d) => d.date);
-  const date = dueDates[dueDates.length - 1] ?? dateOf(credit.txnTime);
-  const days = dueDates.join('、');
-  const diffZh =
-    deltaFen > 0 ? `少到账 ${formatFen(deltaFen)}` : `多到账 ${formatFen((0 - deltaFen) as Fen)}`;
-  const diffEn =
-    deltaFen > 0 ? `${formatFen(deltaFen)} short` : `${formatFen((0 - deltaFen) as Fen)} too much`;
-  return {
-    kind: 'settlement_mismatch',
-    severity: severityOf('settlement_mismatch', deltaFen),
-    fingerprint: `settlement_mismatch:${ds[0]?.merchantNo ?? ''}/${dueDates.join(',')}`,
-    txnIds: [],
-    refNos: [],
-    bankLineIds: [credit.id],
-    expectedFen,
-    actualFen,
-    deltaFen,
-    date,
-    channel: null,
-    terminalId: null,
-    merchantNo: ds[0]?.merchantNo ?? null,
-    zh: `${days} 应到账结算款 ${formatFen(expectedFen)}，${dateOf(credit.txnTime)} 银行实收 ${formatFen(actualFen)}，${diffZh}`,
-    en: `Settlement due ${dueDates.join(', ')}: ${formatFen(expectedFen)}; the bank received ${formatFen(actualFen)} on ${dateOf(credit.txnTime)}, ${diffEn}`,
-    details: {
-      dueDates,
-      dueTxnIds: ds.flatMap((d) => d.txnIds),
-      creditDate: dateOf(credit.txnTime),
-      summary: credit.summary,
-    },
-  };
-}
-
-function missingFinding(due: Due): Finding {
-  return {
-    kind: 'settlement_missing',
-    severity: severityOf('settlement_missing', due.amountFen),
-    fingerprint: `settlement_missing:${due.merchantNo ?? ''}/${due.date}`,
-    txnIds: [],
-    refNos: [],
-    bankLineIds: [],
-    expectedFen: due.amountFen,
-    actualFen: 0 as Fen,
-    deltaFen: due.amountFen,
-    date: due.date,
-    channel: null,
-    terminalId: null,
-    merchantNo: due.merchantNo,
-    zh: `${due.date} 应到账结算款 ${formatFen(due.amountFen)}（${due.txnIds.length} 笔交易），银行流水中未找到对应入账`,
-    en: `Settlement of ${formatFen(due.amountFen)} (${due.txnIds.length} transactions) due on ${due.date} never reached the bank`,
-    details: { dueDates: [due.date], dueTxnIds: due.txnIds },
-  };
-}
-
-function unmatchedCreditFinding(c: StoredBankLine): Finding {
-  const date = dateOf(c.txnTime);
-  const deltaFen = (0 - c.creditFen) as Fen;
-  return {
-    kind: 'unmatched_acquirer_credit',
-    severity: severityOf('unmatched_acquirer_credit', deltaFen),
-    fingerprint: `unmatched_acquirer_credit:${c.txnTime}/${c.creditFen}/${c.summary ?? ''}`,
-    txnIds: [],
-    refNos: [],
-    bankLineIds: [c.id],
-    expectedFen: 0 as Fen,
-    actualFen: c.creditFen,
-    deltaFen,
-    date,
-    channel: null,
-    terminalId: null,
-    merchantNo: null,
-    zh: `${date} 收单机构入账 ${formatFen(c.creditFen)}（${c.summary ?? '无摘要'}）与任何结算日都对不上`,
-    en: `Acquirer credit of ${formatFen(c.creditFen)} on ${date} (${c.summary ?? 'no summary'}) matches no settlement`,
-    details: { summary: c.summary, creditDate: date },
-  };
 }

@@ -1,0 +1,75 @@
+/**
+ * What the acquirer owes and when: each POS row's settlement amount and due date, summed per day, and
+ * which bank lines come from the acquirer.
+ */
+import { subFen, sumFen, type Fen } from '../../money';
+import { addDays, dateOf } from '../local-date';
+import type { LocalDate } from '../types';
+import { cmp } from '../text-order';
+import type { ReconcileOptions, StoredBankLine, StoredPosTxn } from './types';
+
+/** The amount a row adds to its day's settlement, in fen (signed: a void or refund takes money back). */
+export function settlementAmount(t: StoredPosTxn): Fen {
+  if (t.settleFen !== null) return t.settleFen;
+  const fee = t.feeFen ?? 0;
+  if (t.status === 'failed') return (0 - fee) as Fen;
+  if (t.txnType === 'sale') return subFen(t.amountFen, fee as Fen);
+  return (0 - t.amountFen - fee) as Fen;
+}
+
+/** The day a row's settlement is due in the bank: its settlement-date column, else the cycle. */
+export function settlementDate(
+  t: StoredPosTxn,
+  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
+): LocalDate {
+  if (t.settleDate !== null) return t.settleDate;
+  const day = dateOf(t.txnTime);
+  if (opts.settlementCycle === 'D0') return day;
+  if (opts.settlementCycle === 'D+1') return addDays(day, 1);
+  let d = addDays(day, 1);
+  // T+1: the next working day; the calendar (with 调休 make-up days) comes from the caller.
+  for (let i = 0; i < 60 && !opts.isWorkingDay(d); i++) d = addDays(d, 1);
+  return d;
+}
+
+export type Due = { date: LocalDate; merchantNo: string | null; amountFen: Fen; txnIds: number[] };
+
+/** Sums the rows' settlement amounts per (settlement date, merchant number). */
+export function settlementsDue(
+  txns: readonly StoredPosTxn[],
+  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
+): Due[] {
+  const m = new Map<string, Due>();
+  const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
+  for (const t of txns) {
+    let date = t.settleDate;
+    if (date === null) {
+      const day = dateOf(t.txnTime);
+      date = byDay.get(day) ?? settlementDate(t, opts);
+      byDay.set(day, date);
+    }
+    const k = `${date}|${t.merchantNo ?? ''}`;
+    const due = m.get(k) ?? { date, merchantNo: t.merchantNo, amountFen: 0 as Fen, txnIds: [] };
+    due.amountFen = sumFen([due.amountFen, settlementAmount(t)]);
+    due.txnIds.push(t.id);
+    m.set(k, due);
+  }
+  return [...m.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));
+}
+
+export function isAcquirerLine(
+  line: StoredBankLine,
+  opts: Pick<ReconcileOptions, 'acquirerCounterparties' | 'acquirerSummaryKeywords'>,
+): boolean {
+  const cp = line.counterparty ?? '';
+  const sm = line.summary ?? '';
+  return (
+    opts.acquirerCounterparties.some((k) => k !== '' && cp.includes(k)) ||
+    opts.acquirerSummaryKeywords.some((k) => k !== '' && sm.includes(k))
+  );
+}
+
+/** A bank line's signed amount, in fen: money in positive, money out negative. */
+export function lineAmount(l: StoredBankLine): Fen {
+  return subFen(l.creditFen, l.debitFen);
+}
