@@ -1,4 +1,5 @@
-import { pathToFileURL } from 'node:url';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /**
  * Where the window's page comes from: the built renderer on disk (`npm start`, the installed app) or
@@ -28,15 +29,11 @@ export function appStartUrl(location: AppLocation): string {
  * UI routes by hash); for the dev server, its origin. Anything unparsable is not ours.
  */
 export function isAppUrl(location: AppLocation, candidate: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return false;
-  }
+  const url = parse(candidate);
+  if (url === null) return false;
   if (location.kind === 'dev') return url.origin === location.origin;
-  if (url.protocol !== 'file:' || url.host !== '') return false;
-  return url.pathname === new URL(pathToFileURL(location.indexHtml).href).pathname;
+  const path = localPathOf(url);
+  return path !== null && relative(resolve(location.indexHtml), path) === '';
 }
 
 function isLoopbackHost(hostname: string): boolean {
@@ -48,20 +45,37 @@ function isLoopbackHost(hostname: string): boolean {
  * and its hot-reload websocket), and in-memory data/blob URLs. Everything else is remote content.
  */
 export function isAppResourceUrl(location: AppLocation, candidate: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(candidate);
-  } catch {
-    return false;
-  }
+  const url = parse(candidate);
+  if (url === null) return false;
   if (url.protocol === 'data:' || url.protocol === 'blob:' || url.protocol === 'devtools:') return true;
   if (location.kind === 'dev') {
     const dev = new URL(location.origin);
     return (url.protocol === 'http:' || url.protocol === 'ws:') && url.host === dev.host;
   }
-  if (url.protocol !== 'file:' || url.host !== '') return false;
-  const indexPath = new URL(pathToFileURL(location.indexHtml).href).pathname;
-  const folder = indexPath.slice(0, indexPath.lastIndexOf('/') + 1);
-  // Percent-decoded comparison would let `..%2f` through; URL already normalised the dot segments.
-  return url.pathname.startsWith(folder);
+  const path = localPathOf(url);
+  if (path === null) return false;
+  const inside = relative(dirname(resolve(location.indexHtml)), path);
+  return inside !== '' && !inside.startsWith('..') && !isAbsolute(inside);
+}
+
+function parse(candidate: string): URL | null {
+  try {
+    return new URL(candidate);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A file URL as a local path, compared as paths rather than as text: Windows paths differ in case, and
+ * install folders under a Chinese user name arrive percent-encoded. fileURLToPath refuses encoded
+ * slashes, so `..%2f` cannot climb out of the folder; host-named (UNC) URLs are never ours.
+ */
+function localPathOf(url: URL): string | null {
+  if (url.protocol !== 'file:' || url.host !== '') return null;
+  try {
+    return fileURLToPath(url);
+  } catch {
+    return null;
+  }
 }

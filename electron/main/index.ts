@@ -39,6 +39,8 @@ const logRefusal: GuardLog = (message, url) => console.warn(`[security] ${messag
 // and Chromium's caches go to a subfolder of it so books and backups stay easy to find.
 app.setPath('userData', paths.dataDir);
 app.setPath('sessionData', paths.sessionDataDir);
+// Every renderer sandboxed, whatever options a future window forgets to pass.
+app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 let services: Services | null = null;

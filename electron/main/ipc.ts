@@ -9,7 +9,7 @@ import type { DesktopCallName } from '../../shared/api/contract';
 import { DESKTOP_CALL_NAMES, isServiceCall } from '../../shared/api/contract';
 import { desktopCalls } from '../../shared/api/files';
 import type { Result } from '../../shared/result';
-import type { Dispatch, HandlerMap } from '../services/dispatch';
+import type { Dispatch, DispatchOptions, HandlerMap } from '../services/dispatch';
 import { createDispatcher } from '../services/dispatch';
 import type { AppLocation } from './app-url';
 import { isAppUrl } from './app-url';
@@ -55,6 +55,9 @@ export function isTrustedSender(
 /** Registers the desktop contract's channels and returns their names (the tests compare them). */
 export function registerDesktopIpc(options: DesktopIpcOptions): DesktopCallName[] {
   const registered: DesktopCallName[] = [];
+  const dispatchOptions: DispatchOptions = options.onInternalError
+    ? { onInternalError: options.onInternalError }
+    : {};
   for (const channel of DESKTOP_CALL_NAMES) {
     options.ipc.handle(
       channel,
@@ -64,9 +67,7 @@ export function registerDesktopIpc(options: DesktopIpcOptions): DesktopCallName[
           throw new ForeignSenderError(channel);
         }
         if (isServiceCall(channel)) return options.services(channel, input);
-        const dispatchDialog = createDispatcher(desktopCalls, options.dialogs(event.sender), {
-          ...(options.onInternalError === undefined ? {} : { onInternalError: options.onInternalError }),
-        });
+        const dispatchDialog = createDispatcher(desktopCalls, options.dialogs(event.sender), dispatchOptions);
         return dispatchDialog(channel, input);
       },
     );

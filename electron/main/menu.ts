@@ -30,6 +30,8 @@ export function menuTemplate(input: MenuInput): MenuItemConstructorOptions[] {
     { label: m.fullScreen, role: 'togglefullscreen' },
   ];
   return [
+    // macOS puts the app's own menu first (About, Hide, Quit); elsewhere File holds Quit.
+    ...(input.platform === 'darwin' ? ([{ role: 'appMenu' }] satisfies MenuItemConstructorOptions[]) : []),
     { label: m.file, submenu: [{ label: m.quit, role: 'quit' }] },
     {
       label: m.edit,

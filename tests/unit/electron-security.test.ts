@@ -247,3 +247,26 @@ describe('which URLs are our app', () => {
     expect(isAppResourceUrl(dev, 'ws://localhost:5174/')).toBe(false);
   });
 });
+
+describe('file URLs are compared as paths', () => {
+  const chinese: AppLocation = { kind: 'file', indexHtml: '/home/张三/FeeTrail/out/renderer/index.html' };
+
+  it('a percent-encoded install folder (a Chinese user name) is still ours', () => {
+    const encoded = 'file:///home/%E5%BC%A0%E4%B8%89/FeeTrail/out/renderer';
+    expect(isAppUrl(chinese, `${encoded}/index.html#/`)).toBe(true);
+    expect(isAppResourceUrl(chinese, `${encoded}/assets/index.js`)).toBe(true);
+  });
+
+  it('encoded slashes and dot segments cannot climb out of the renderer folder', () => {
+    expect(
+      isAppResourceUrl(built, 'file:///opt/FeeTrail/resources/app.asar/out/renderer/..%2f..%2fpackage.json'),
+    ).toBe(false);
+    expect(
+      isAppResourceUrl(built, 'file:///opt/FeeTrail/resources/app.asar/out/renderer/%2e%2e/main/index.js'),
+    ).toBe(false);
+    expect(isAppResourceUrl(built, 'file:///opt/FeeTrail/resources/app.asar/out/renderer')).toBe(false);
+    expect(isAppResourceUrl(built, 'file:///opt/FeeTrail/resources/app.asar/out/renderer-evil/x.js')).toBe(
+      false,
+    );
+  });
+});

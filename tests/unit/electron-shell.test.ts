@@ -69,6 +69,23 @@ describe('the menu', () => {
     expect(zh).toHaveLength(en.length);
   });
 
+  it('starts with the app menu on macOS only', () => {
+    const mac = menuTemplate({
+      messages: mainMessages('zh-CN'),
+      platform: 'darwin',
+      isDev: false,
+      onAbout: vi.fn(),
+    });
+    const win = menuTemplate({
+      messages: mainMessages('zh-CN'),
+      platform: 'win32',
+      isDev: false,
+      onAbout: vi.fn(),
+    });
+    expect(mac[0]?.role).toBe('appMenu');
+    expect(win[0]?.label).toBe('文件');
+  });
+
   it('offers reload and developer tools only in development', () => {
     const user = roles(
       menuTemplate({ messages: mainMessages('zh-CN'), platform: 'linux', isDev: false, onAbout: vi.fn() }),
