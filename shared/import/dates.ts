@@ -3,7 +3,8 @@
  *
  * Accepted (after NFKC, so full-width digits work):
  * - `2026-08-01 09:12:33`, `2026/8/1 9:12`, `2026.08.01`, `2026-08-01T09:12:33.5` (fractions round to
- *   the nearest second), `2026年8月1日 9时12分33秒`, `20260801`, `20260801 091233`, `20260801091233`.
+ *   the nearest second), `2026年8月1日 9时12分33秒`, `20260801`, `20260801 091233`, `20260801091233`,
+ *   and DB2 timestamps `2026-03-29-12.17.04.123456` (ABC's 交易时间戳).
  * - `8/1/2026`, `1/8/2026`: day and month cannot be told apart when both are ≤ 12. Chinese exports do not
  *   use this form, so FeeTrail refuses to guess: the mapping's `dateOrder` ('mdy' or 'dmy', inferred by
  *   analyse from any value whose first or second part is > 12) decides, else the value is an issue.
@@ -51,6 +52,8 @@ function moment(days: number | null, seconds: number | null): Moment {
   return { days: days + Math.floor(seconds / SECONDS_PER_DAY), secondOfDay: seconds % SECONDS_PER_DAY };
 }
 
+// DB2-style timestamps (ABC's 交易时间戳): 2026-03-29-12.17.04.123456.
+const DB2_TIME_RE = /^(\d{1,2})\.(\d{2})\.(\d{2})(?:\.(\d+))?$/;
 const TIME_RE = /^(上午|下午|am|pm)?(\d{1,2})[:时](\d{1,2})(?:[:分](\d{1,2}(?:[.,]\d+)?)秒?|分)?(am|pm)?$/i;
 
 /** Seconds of the day from time text, or null. Fractional seconds round half up. */
@@ -62,6 +65,7 @@ export function parseTimeText(raw: string): number | null {
   let s = 0;
   const compact = /^(\d{2})(\d{2})(\d{2})?$/.exec(t);
   const match = TIME_RE.exec(t);
+  const db2 = match ? null : DB2_TIME_RE.exec(t);
   if (compact) {
     h = Number(compact[1]);
     m = Number(compact[2]);
@@ -76,6 +80,10 @@ export function parseTimeText(raw: string): number | null {
       const pm = half === '下午' || half === 'pm';
       h = (h % 12) + (pm ? 12 : 0);
     }
+  } else if (db2) {
+    h = Number(db2[1]);
+    m = Number(db2[2]);
+    s = Math.round(Number(`${db2[3]}.${db2[4] ?? '0'}`));
   } else {
     return null;
   }
@@ -121,7 +129,7 @@ export function parseDateText(raw: string, order?: DateOrder): MomentResult {
     return fail('not_a_date');
   }
   if (days === null) return fail('out_of_range');
-  rest = rest.replace(/^[\sT]+/, '');
+  rest = rest.replace(/^[\sT]+|^-(?=\d{1,2}\.\d{2}\.\d{2})/, '');
   if (rest === '') return { ok: true, value: { days, secondOfDay: null } };
   const seconds = parseTimeText(rest);
   return seconds === null ? fail('not_a_date') : { ok: true, value: moment(days, seconds) };
