@@ -1,0 +1,95 @@
+/**
+ * `npm run bench`: FeeTrail's speed targets, measured on generated data (see BENCHMARKS.md).
+ * Each measured step runs in its own Node process so its peak RSS is its own. Fixtures are generated
+ * once into bench/.cache/ and reused.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { createBook } from '../electron/db/book';
+import { sourceMigrationsDir } from '../electron/db/migrations-dir';
+import { ImportService } from '../electron/services/import-service';
+import { generateBankLines, generatePosTxns, writeBankFixture, writePosFixture } from '../tests/fixtures/generator';
+import { repeat } from './measure';
+
+type Row = { name: string; medianMs: number; maxRssMb?: number; target?: string; note?: string };
+
+const cache = new URL('./.cache/', import.meta.url).pathname;
+const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
+const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
+const exec = promisify(execFile);
+
+async function fixtures(): Promise<{ pos: string; bank: string; book: string }> {
+  mkdirSync(cache, { recursive: true });
+  const pos = join(cache, `pos-${ROWS}.xlsx`);
+  const bank = join(cache, `bank-${ROWS}.xlsx`);
+  const book = join(cache, `year-${ROWS}.feetrail`);
+  if (!existsSync(pos) || !existsSync(bank)) {
+    console.log(`generating ${ROWS} POS rows over a year and the matching bank statement…`);
+    const txns = generatePosTxns({ seed: 2025, count: ROWS, startDate: '2025-09-01', days: 365 });
+    await writePosFixture(pos, txns, { titleRows: true, footer: true }, { streaming: true });
+    await writeBankFixture(bank, generateBankLines({ seed: 2025, posTxns: txns, startDate: '2025-09-01', days: 365 }), { kind: 'split' });
+  }
+  if (!existsSync(book)) {
+    const b = createBook(book, { migrationsDir: sourceMigrationsDir(), appVersion: 'bench' });
+    const imports = new ImportService({ maxRowsPerSheet: 2_000_000 });
+    await imports.importFile(b, pos, 'pos.xlsx');
+    await imports.importFile(b, bank, 'bank.xlsx');
+    b.close();
+  }
+  return { pos, bank, book };
+}
+
+async function hasPandas(): Promise<boolean> {
+  try {
+    await exec('python3', ['-c', 'import pandas, openpyxl']);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function optional(module: string, fn: string): Promise<Row[]> {
+  const path = new URL(`./${module}.ts`, import.meta.url).pathname;
+  if (!existsSync(path)) return [];
+  const m = (await import(path)) as Record<string, () => Promise<Row[]>>;
+  return (await m[fn]?.()) ?? [];
+}
+
+const f = await fixtures();
+const rows: Row[] = [];
+
+const bare = await repeat(RUNS, 'bare-read', [f.pos]);
+rows.push({ name: `bare exceljs streaming read, ${ROWS} rows (baseline)`, medianMs: bare.medianMs, maxRssMb: bare.maxRssMb });
+const imp = await repeat(RUNS, 'import', [f.pos]);
+rows.push({
+  name: `import ${ROWS}-row POS .xlsx into a fresh book`,
+  medianMs: imp.medianMs,
+  maxRssMb: imp.maxRssMb,
+  target: '≤ 1.5× bare read, RSS < 300 MB',
+  note: `${(imp.medianMs / bare.medianMs).toFixed(2)}× the bare read`,
+});
+if (await hasPandas()) {
+  const py = new URL('./steps/pandas.py', import.meta.url).pathname;
+  const { stdout } = await exec('python3', [py, f.pos], { maxBuffer: 1 << 24 });
+  const r = JSON.parse(stdout.trim()) as { ms: number; maxRssMb: number };
+  rows.push({ name: 'pandas.read_excel of the same file (baseline)', medianMs: r.ms, maxRssMb: r.maxRssMb, note: 'one run' });
+} else rows.push({ name: 'pandas.read_excel (baseline)', medianMs: Number.NaN, note: 'python3-pandas not installed' });
+
+const rec = await repeat(RUNS, 'reconcile', [f.book, '2025-09-01', '2026-08-31']);
+rows.push({ name: `reconcile ${ROWS} transactions against a year of bank lines`, medianMs: rec.medianMs, maxRssMb: rec.maxRssMb, target: '< 1 s' });
+
+rows.push(...(await optional('charts', 'benchCharts')));
+rows.push(...(await optional('evidence', 'benchEvidence')));
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+console.log(`\nFeeTrail benchmarks — ${machine}\n`);
+console.log('| step | median ms | peak RSS MB | target | note |');
+console.log('|---|---:|---:|---|---|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${Number.isNaN(r.medianMs) ? '–' : Math.round(r.medianMs)} | ${r.maxRssMb ?? '–'} | ${r.target ?? ''} | ${r.note ?? ''} |`);
+}
+mkdirSync(new URL('./results/', import.meta.url).pathname, { recursive: true });
+writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2));
