@@ -270,3 +270,22 @@ describe('file URLs are compared as paths', () => {
     );
   });
 });
+
+describe('the dev server page', () => {
+  it("drops index.html's CSP meta in serve mode only, so main's dev header is the one policy in force", async () => {
+    const { readFile } = await import('node:fs/promises');
+    const config = (await import('../../electron.vite.config')).default as {
+      renderer?: { plugins?: unknown[] };
+    };
+    const plugin = (config.renderer?.plugins ?? []).find(
+      (p): p is { name: string; apply: string; transformIndexHtml: (html: string) => string } =>
+        typeof p === 'object' &&
+        p !== null &&
+        (p as { name?: string }).name === 'feetrail:dev-csp-from-header',
+    );
+    expect(plugin?.apply).toBe('serve');
+    const html = await readFile(new URL('../../renderer/index.html', import.meta.url), 'utf8');
+    expect(html).toContain('Content-Security-Policy');
+    expect(plugin?.transformIndexHtml(html)).not.toContain('Content-Security-Policy');
+  });
+});
