@@ -18,8 +18,12 @@
  */
 import type { BankLine, PosTxn } from '../domain/types';
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 function text(v: string | null): string {
-  return v === null ? '' : v.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (v === null) return '';
+  // NFKC is the costly step and changes nothing in plain ASCII (reference and card numbers).
+  return (PRINTABLE_ASCII.test(v) ? v : v.normalize('NFKC')).replace(/\s+/g, ' ').trim();
 }
 
 /** The key of a POS transaction that has a 参考号, or null when it has none (use posFallbackBase). */

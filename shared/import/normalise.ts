@@ -88,21 +88,41 @@ function createTally() {
   };
 }
 
+type Tally = ReturnType<typeof createTally>;
+type Skipped = Where & { type: 'skipped'; reason: SkipReason; warnings: ImportIssue[] };
+
+/**
+ * Skipped-row detection without parsing a data row twice: position first (other sheet, preamble),
+ * then the content checks only for rows that did not normalise (a totals or note row never does).
+ */
+function createSkipper(
+  m: ColumnMapping,
+  tally: Tally,
+): (row: RawRow, failed: () => boolean) => Skipped | null {
+  const c = createRowClassifier(m);
+  return (row, failed) => {
+    const cls = c.position(row) ?? (failed() ? c.content(row) : null);
+    if (cls === null || cls.type === 'data') return null;
+    tally.skip(cls.reason);
+    return { sheet: row.sheet, row: row.row, type: 'skipped', reason: cls.reason, warnings: [] };
+  };
+}
+
 export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Normaliser<PosTxn> {
-  const classify = createRowClassifier(m);
-  const normaliseRow = createPosRowNormaliser(m, ctx.file);
   const tally = createTally();
+  const skipped = createSkipper(m, tally);
+  const normaliseRow = createPosRowNormaliser(m, ctx.file);
   const count = createOccurrenceCounter();
   const firstRowOf = new Map<string, number>();
   return {
     push(row) {
       const where = { sheet: row.sheet, row: row.row };
-      const c = classify(row);
-      if (c.type === 'skip') {
-        tally.skip(c.reason);
-        return { ...where, type: 'skipped', reason: c.reason, warnings: [] };
-      }
-      const r = normaliseRow(row);
+      // Normalised at most once per push; the skipper looks at the content only when this failed.
+      let result: ReturnType<typeof normaliseRow> | undefined;
+      const normalised = () => (result ??= normaliseRow(row));
+      const skip = skipped(row, () => !normalised().ok);
+      if (skip) return skip;
+      const r = normalised();
       if (!r.ok) {
         tally.invalid(r.issues);
         return { ...where, type: 'invalid', issues: r.issues };
@@ -135,19 +155,18 @@ export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Norma
 }
 
 export function createBankNormaliser(m: BankMapping, ctx: NormaliseContext): Normaliser<BankLine> {
-  const classify = createRowClassifier(m);
-  const normaliseRow = createBankRowNormaliser(m, ctx.file);
   const tally = createTally();
+  const skipped = createSkipper(m, tally);
+  const normaliseRow = createBankRowNormaliser(m, ctx.file);
   const count = createOccurrenceCounter();
   return {
     push(row) {
       const where = { sheet: row.sheet, row: row.row };
-      const c = classify(row);
-      if (c.type === 'skip') {
-        tally.skip(c.reason);
-        return { ...where, type: 'skipped', reason: c.reason, warnings: [] };
-      }
-      const r = normaliseRow(row);
+      let result: ReturnType<typeof normaliseRow> | undefined;
+      const normalised = () => (result ??= normaliseRow(row));
+      const skip = skipped(row, () => normalised().ok === false);
+      if (skip) return skip;
+      const r = normalised();
       if (r.ok === false) {
         tally.invalid(r.issues);
         return { ...where, type: 'invalid', issues: r.issues };

@@ -37,7 +37,16 @@ function headerKeys(m: ColumnMapping): Map<number, Set<string>> {
   return keys;
 }
 
-export function createRowClassifier(m: ColumnMapping): (row: RawRow) => RowClass {
+export type RowClassifier = {
+  /** Full classification of one row. */
+  classify(row: RawRow): RowClass;
+  /** Only the cheap positional checks (other sheet, preamble/header); null: look at the content. */
+  position(row: RawRow): RowClass | null;
+  /** The content checks (date, blank, repeated header, totals, note). */
+  content(row: RawRow): RowClass;
+};
+
+export function createRowClassifier(m: ColumnMapping): RowClassifier {
   const lastHeaderRow = m.headerRows[m.headerRows.length - 1] ?? 0;
   const keys = headerKeys(m);
   const mapped = Object.values(m.fields as Record<string, number>);
@@ -48,11 +57,14 @@ export function createRowClassifier(m: ColumnMapping): (row: RawRow) => RowClass
     return col === undefined ? [] : [col];
   });
   const opts = { date1904: m.date1904, ...(m.dateOrder ? { order: m.dateOrder } : {}) };
-  return (row) => {
+  const position = (row: RawRow): RowClass | null => {
     if (m.sheet !== null && row.sheet !== m.sheet) return { type: 'skip', reason: 'other_sheet' };
     if (row.row <= lastHeaderRow) return { type: 'skip', reason: 'preamble' };
-    // Hot path first: a row whose date cell is a date is data (a repeated header or a totals row
-    // never has one), so the text checks below run only on the few rows that are not.
+    return null;
+  };
+  const content = (row: RawRow): RowClass => {
+    // A row whose date cell is a date is data (a repeated header or a totals row never has one),
+    // so the text checks below run only on the few rows that are not.
     const date = dateCol === undefined ? undefined : row.cells[dateCol];
     if (parseMomentCell(date ?? null, opts).ok) return { type: 'data' };
     const texts = row.cells.map((c) => cellText(c));
@@ -72,4 +84,5 @@ export function createRowClassifier(m: ColumnMapping): (row: RawRow) => RowClass
     if (mappedFilled <= 2 || squeezed[0]?.startsWith('#') === true) return { type: 'skip', reason: 'note' };
     return { type: 'data' };
   };
+  return { position, content, classify: (row) => position(row) ?? content(row) };
 }

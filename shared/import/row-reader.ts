@@ -30,7 +30,11 @@ export type ReaderContext = {
   fields: Partial<Record<AnyField, number>>;
   units: Partial<Record<MoneyField, 'yuan' | 'fen'>>;
   dateOpts: DateOptions;
+  /** Value → code per field: a file repeats a handful of values (刷卡, 成功) a hundred thousand times. */
+  codes: Map<string, unknown>;
 };
+
+const CODE_CACHE_LIMIT = 10_000;
 
 export function createReaderContext(m: ColumnMapping, file: string): ReaderContext {
   return {
@@ -39,6 +43,7 @@ export function createReaderContext(m: ColumnMapping, file: string): ReaderConte
     fields: m.fields,
     units: m.moneyUnits,
     dateOpts: { date1904: m.date1904, ...(m.dateOrder ? { order: m.dateOrder } : {}) },
+    codes: new Map(),
   };
 }
 
@@ -130,7 +135,10 @@ export class RowReader {
   code<F extends ValueField>(field: F, user: UserValueMaps): ValueCodes[F] | null | undefined {
     const t = cellText(this.cell(field) ?? null);
     if (t === null) return null;
-    const v = lookupValue(field, t, user);
+    const key = `${field}\u001f${t}`;
+    const cached = this.ctx.codes.get(key) as ValueCodes[F] | null | undefined;
+    const v = cached !== undefined ? cached : lookupValue(field, t, user);
+    if (cached === undefined && this.ctx.codes.size < CODE_CACHE_LIMIT) this.ctx.codes.set(key, v);
     if (v === null) this.issue(field, 'error', 'unknown_value', { field, value: t });
     return v ?? undefined;
   }
