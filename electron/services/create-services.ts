@@ -5,10 +5,13 @@
 import type { AppInfo, Door } from '../../shared/api/contract';
 import type { BookOpenOptions } from '../db/book';
 import { BookService } from './book-service';
+import { ChartsService } from './charts-service';
 import { ConfigStore } from './config-store';
 import { FileRegistry } from './file-registry';
 import { ImportJobs } from './import-jobs';
 import { ImportService } from './import-service';
+import { autoBackup } from './backup-service';
+import { localNow } from '../db/book';
 import { ReconcileService } from './reconcile-service';
 import { defaultBookPathOf } from './paths';
 
@@ -31,6 +34,7 @@ export type Services = {
   readonly imports: ImportService;
   readonly importJobs: ImportJobs;
   readonly reconcile: ReconcileService;
+  readonly charts: ChartsService;
   appInfo(): AppInfo;
   close(): void;
 };
@@ -44,7 +48,7 @@ export function createServices(options: ServicesOptions): Services {
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
   };
   const books = new BookService(options.dataDir, config, openOptions, options.rememberRecent ?? true);
-  const imports = new ImportService();
+  const imports = new ImportService({}, localNow, (book) => autoBackup(book));
   const importJobs = new ImportJobs(books, imports);
   return {
     options,
@@ -54,6 +58,7 @@ export function createServices(options: ServicesOptions): Services {
     imports,
     importJobs,
     reconcile: new ReconcileService(),
+    charts: new ChartsService(),
     appInfo: () => ({
       name: 'FeeTrail',
       version: options.appVersion,

@@ -8,7 +8,9 @@ import { serviceContract } from '../../shared/api/contract';
 import type { Services } from './create-services';
 import type { DispatchOptions, HandlerMap } from './dispatch';
 import { createDispatcher } from './dispatch';
+import { backupHandlers } from './handlers-backup';
 import { bookHandlers } from './handlers-book';
+import { chartsHandlers } from './handlers-charts';
 import { importHandlers } from './handlers-import';
 import { ledgerHandlers } from './handlers-ledger';
 import { reconcileHandlers } from './handlers-reconcile';
@@ -16,9 +18,11 @@ import { reconcileHandlers } from './handlers-reconcile';
 export function createServiceHandlers(s: Services): HandlerMap<ServiceContract> {
   return {
     ...bookHandlers(s),
+    ...backupHandlers(s),
     ...importHandlers(s),
     ...ledgerHandlers(s),
     ...reconcileHandlers(s),
+    ...chartsHandlers(s),
   };
 }
 

@@ -5,7 +5,9 @@
  */
 import type { CallMap, InputOf, Invoker, OutputOf } from './define';
 import { appCalls } from './app';
+import { backupCalls } from './backup';
 import { bookCalls } from './book';
+import { chartsCalls } from './charts';
 import { desktopCalls } from './files';
 import { importCalls } from './imports';
 import { ledgerCalls } from './ledger';
@@ -15,9 +17,11 @@ import { reconcileCalls } from './reconcile';
 export const serviceContract = {
   ...appCalls,
   ...bookCalls,
+  ...backupCalls,
   ...importCalls,
   ...ledgerCalls,
   ...reconcileCalls,
+  ...chartsCalls,
 } satisfies CallMap;
 
 /** Everything the desktop preload exposes: the services plus the native dialogs. */
@@ -55,4 +59,6 @@ export type { AppInfo, Door } from './app';
 export type { BookInfo, RecentBook, BookCounts } from './book';
 export type * from './imports';
 export type * from './ledger';
+export type * from './backup';
 export type * from './reconcile';
+export type * from './charts';

@@ -1,0 +1,111 @@
+/**
+ * SQL aggregates behind the charts and the overview. Every query groups on indexed columns
+ * (pos_transactions txn_date / channel+txn_date, findings date / kind+date) and returns one row per
+ * group, never the rows themselves. Sign and fee conventions follow the reconcile summary
+ * (shared/domain/reconcile/summary.ts), so the totals agree with it to the fen:
+ * turnover = successful sales − successful voids − successful refunds; fees charged = fee_fen, or for a
+ * successful sale without one, amount − settlement (shared/domain/reconcile/fee-check.ts chargedFee).
+ */
+import type { FindingDayGroup, FindingMonthGroup } from '../../shared/domain/chart-findings';
+import type { DayGroup } from '../../shared/domain/chart-series';
+import type { Channel } from '../../shared/domain/types';
+import type { Book } from './book';
+
+const POS_GROUP_COLUMNS = `txn_date AS date, channel, card_kind AS cardKind, merchant_no AS merchantNo,
+  terminal_id AS terminalId,
+  coalesce(sum(CASE WHEN status = 'success' THEN CASE txn_type WHEN 'sale' THEN amount_fen
+    WHEN 'void' THEN -amount_fen WHEN 'refund' THEN -amount_fen ELSE 0 END ELSE 0 END), 0) AS turnoverFen,
+  coalesce(sum(coalesce(fee_fen, CASE WHEN txn_type = 'sale' AND status = 'success' AND settle_fen IS NOT NULL
+    THEN amount_fen - settle_fen END)), 0) AS feesFen,
+  count(*) AS txnCount,
+  coalesce(sum(CASE WHEN status = 'success' AND txn_type = 'sale' THEN amount_fen ELSE 0 END), 0) AS salesFen,
+  coalesce(sum(CASE WHEN status = 'success' AND txn_type = 'sale' THEN 1 ELSE 0 END), 0) AS salesCount`;
+
+const GROUP_BY = 'GROUP BY txn_date, channel, card_kind, merchant_no, terminal_id';
+
+/** POS rows of `from..to` summed per day, channel, card kind, merchant and terminal. */
+export function posDayGroups(book: Book, from: string, to: string, channel?: Channel): DayGroup[] {
+  if (channel !== undefined) {
+    return book.db
+      .prepare(
+        `SELECT ${POS_GROUP_COLUMNS} FROM pos_transactions WHERE channel = ? AND txn_date BETWEEN ? AND ? ${GROUP_BY}`,
+      )
+      .all(channel, from, to) as DayGroup[];
+  }
+  return book.db
+    .prepare(`SELECT ${POS_GROUP_COLUMNS} FROM pos_transactions WHERE txn_date BETWEEN ? AND ? ${GROUP_BY}`)
+    .all(from, to) as DayGroup[];
+}
+
+/** The days of `from..to` that have at least one POS row (read from the date index alone). */
+export function posDays(book: Book, from: string, to: string): string[] {
+  return book.db
+    .prepare(
+      'SELECT DISTINCT txn_date FROM pos_transactions WHERE txn_date BETWEEN ? AND ? ORDER BY txn_date',
+    )
+    .pluck()
+    .all(from, to) as string[];
+}
+
+export function bankLineCount(book: Book, from: string, to: string): number {
+  return book.db
+    .prepare('SELECT count(*) FROM bank_lines WHERE txn_date BETWEEN ? AND ?')
+    .pluck()
+    .get(from, to) as number;
+}
+
+/** Current findings of `from..to` per day, channel and kind (the markers on the time axis). */
+export function findingDayGroups(book: Book, from: string, to: string): FindingDayGroup[] {
+  return book.db
+    .prepare(
+      `SELECT date, channel, kind, count(*) AS count, sum(delta_fen) AS deltaFen, min(id) AS firstId
+       FROM findings WHERE date BETWEEN ? AND ? AND current = 1 GROUP BY date, channel, kind ORDER BY date`,
+    )
+    .all(from, to) as FindingDayGroup[];
+}
+
+/** Findings still being pursued: their positive deltas are the money at stake. */
+const AT_STAKE = `current = 1 AND state IN ('open', 'to_dispute', 'disputed') AND delta_fen > 0`;
+
+/**
+ * Findings of `from..to` per month and kind: count and delta of the current ones, money at stake,
+ * and what was recovered (also on findings a later run no longer raises).
+ */
+export function findingMonthGroups(book: Book, from: string, to: string): FindingMonthGroup[] {
+  return book.db
+    .prepare(
+      `SELECT substr(date, 1, 7) AS month, kind,
+         coalesce(sum(current = 1), 0) AS count,
+         coalesce(sum(CASE WHEN current = 1 THEN delta_fen ELSE 0 END), 0) AS deltaFen,
+         coalesce(sum(CASE WHEN ${AT_STAKE} THEN delta_fen ELSE 0 END), 0) AS atStakeFen,
+         coalesce(sum(recovered_fen), 0) AS recoveredFen
+       FROM findings WHERE date BETWEEN ? AND ? GROUP BY month, kind ORDER BY month`,
+    )
+    .all(from, to) as FindingMonthGroup[];
+}
+
+/** The month's money at stake and its open findings (not yet triaged). */
+export function findingStakes(
+  book: Book,
+  from: string,
+  to: string,
+): { atStakeFen: number; openFindings: number } {
+  return book.db
+    .prepare(
+      `SELECT coalesce(sum(CASE WHEN ${AT_STAKE} THEN delta_fen ELSE 0 END), 0) AS atStakeFen,
+         coalesce(sum(current = 1 AND state = 'open'), 0) AS openFindings
+       FROM findings WHERE date BETWEEN ? AND ?`,
+    )
+    .get(from, to) as { atStakeFen: number; openFindings: number };
+}
+
+/** Days the merchant declared as no-trade days for the month (month close), if any. */
+export function noTradeDays(book: Book, month: string): string[] {
+  const json = book.db
+    .prepare('SELECT no_trade_days_json FROM periods WHERE month = ?')
+    .pluck()
+    .get(month) as string | undefined;
+  if (json === undefined) return [];
+  const parsed: unknown = JSON.parse(json);
+  return Array.isArray(parsed) ? parsed.filter((d): d is string => typeof d === 'string') : [];
+}

@@ -1,0 +1,105 @@
+/**
+ * The overview and the chart series: SQL aggregates (db/charts-repo.ts) shaped by the pure functions of
+ * shared/domain/chart-series.ts and chart-findings.ts. Nothing here reads row by row.
+ */
+import type { ChartSeries, FindingsChart, Overview, SeriesInput } from '../../shared/api/charts';
+import type { RateCard } from '../../shared/domain/rate-card';
+import { buildSeries } from '../../shared/domain/chart-series';
+import {
+  daysWithoutData,
+  findingMarkers,
+  findingsChart,
+  nextSteps,
+} from '../../shared/domain/chart-findings';
+import type { Channel } from '../../shared/domain/types';
+import { fen } from '../../shared/money';
+import type { Book } from '../db/book';
+import { localNow } from '../db/book';
+import {
+  bankLineCount,
+  findingDayGroups,
+  findingMonthGroups,
+  findingStakes,
+  noTradeDays,
+  posDayGroups,
+  posDays,
+} from '../db/charts-repo';
+import { latestCoveringRun } from '../db/findings-repo';
+import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
+import { monthRange } from './period';
+
+export class ChartsService {
+  constructor(private readonly now: () => string = localNow) {}
+
+  private cards(book: Book): RateCard[] {
+    ensureDefaultRateCard(book, this.now());
+    return listRateCards(book).map((c) => c.card);
+  }
+
+  series(book: Book, input: SeriesInput): ChartSeries {
+    const range: { from: string; to: string; granularity: SeriesInput['granularity']; channel?: Channel } = {
+      from: input.from,
+      to: input.to,
+      granularity: input.granularity,
+    };
+    if (input.channel !== undefined) range.channel = input.channel;
+    const groups = posDayGroups(book, input.from, input.to, input.channel);
+    const { buckets, series } = buildSeries(groups, this.cards(book), range);
+    const markers = findingMarkers(findingDayGroups(book, input.from, input.to)).filter(
+      (m) => input.channel === undefined || m.channel === null || m.channel === input.channel,
+    );
+    return { from: input.from, to: input.to, granularity: input.granularity, buckets, series, markers };
+  }
+
+  findings(book: Book, range: { from: string; to: string }): FindingsChart {
+    return findingsChart(findingMonthGroups(book, range.from, range.to), range);
+  }
+
+  overview(book: Book, month: string): Overview {
+    const period = monthRange(month);
+    const { series } = buildSeries(posDayGroups(book, period.from, period.to), this.cards(book), {
+      ...period,
+      granularity: 'month',
+    });
+    const [total, ...channels] = series;
+    const sum = total?.points[0];
+    const today = this.now().slice(0, 10);
+    const daysWithoutPos = daysWithoutData(
+      period,
+      today,
+      new Set(posDays(book, period.from, period.to)),
+      new Set(noTradeDays(book, month)),
+    );
+    const stakes = findingStakes(book, period.from, period.to);
+    const run = latestCoveringRun(book, period);
+    const lastRun = run ? { ranAt: run.ranAt, stale: run.stale } : null;
+    const banks = bankLineCount(book, period.from, period.to);
+    return {
+      month,
+      period,
+      turnoverFen: sum?.turnoverFen ?? fen(0),
+      feesFen: sum?.feesFen ?? fen(0),
+      txnCount: sum?.txnCount ?? 0,
+      effectiveRate: sum?.effectiveRate ?? null,
+      contractedRate: sum?.contractedRate ?? null,
+      byChannel: channels
+        .flatMap((s) => {
+          const p = s.points[0];
+          return s.channel === 'all' || p === undefined ? [] : [{ ...p, channel: s.channel }];
+        })
+        .map(({ bucket: _bucket, ...rest }) => rest),
+      atStakeFen: fen(stakes.atStakeFen),
+      openFindings: stakes.openFindings,
+      daysWithoutPos,
+      bankLineCount: banks,
+      lastRun,
+      nextSteps: nextSteps({
+        posTxnCount: sum?.txnCount ?? 0,
+        daysWithoutPos,
+        bankLineCount: banks,
+        lastRun,
+        openFindings: stakes.openFindings,
+      }),
+    };
+  }
+}
