@@ -56,7 +56,10 @@ export function ruleFee(rule: RateRule, amountFen: Fen, rounding: RoundingMode):
     ruleId: rule.id,
     ruleLabel: rule.label,
     ratePercent: rule.ratePercent,
-    rawFen: raw.toString(),
+    // Spelled out on first read: only the arithmetic of findings is ever shown.
+    get rawFen() {
+      return raw.toString();
+    },
     rounding,
     roundedFen,
     minFen: rule.minFen,

@@ -13,37 +13,50 @@ export function findDuplicates(
   voided: ReadonlySet<number>,
   windowMinutes: number,
 ): Finding[] {
-  const sales = txns
-    .filter((t) => t.txnType === 'sale' && t.status === 'success' && t.cardNo !== null && !voided.has(t.id))
-    .sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
-  const last = new Map<string, (typeof sales)[number]>();
-  const out: Finding[] = [];
+  const sales = txns.filter(
+    (t) => t.txnType === 'sale' && t.status === 'success' && t.cardNo !== null && !voided.has(t.id),
+  );
+  const byKey = new Map<string, StoredPosTxn[]>();
   for (const t of sales) {
     const k = `${t.terminalId ?? ''}|${t.cardNo ?? ''}|${t.amountFen}`;
-    const prev = last.get(k);
-    last.set(k, t);
-    if (!prev) continue;
-    const minutes = minuteOf(t.txnTime) - minuteOf(prev.txnTime);
-    if (minutes > windowMinutes) continue;
-    const apart = Math.round(minutes * 10) / 10;
-    out.push({
-      kind: 'duplicate_suspect',
-      severity: severityOf('duplicate_suspect', ZERO_FEN),
-      fingerprint: `duplicate_suspect:${txnKey(prev)},${txnKey(t)}`,
-      txnIds: [prev.id, t.id],
-      refNos: [prev.refNo, t.refNo].flatMap((r) => (r === null ? [] : [r])),
-      bankLineIds: [],
-      expectedFen: null,
-      actualFen: t.amountFen,
-      deltaFen: ZERO_FEN,
-      date: dateOf(prev.txnTime),
-      channel: t.channel,
-      terminalId: t.terminalId,
-      merchantNo: t.merchantNo,
-      zh: `同一张卡 ${t.cardNo ?? ''} 在终端 ${t.terminalId ?? ''} 上相隔 ${apart} 分钟两次消费 ${formatFen(t.amountFen)}（${prev.txnTime.slice(11)}、${t.txnTime.slice(11)}），请确认是否重复收款`,
-      en: `Card ${t.cardNo ?? ''} paid ${formatFen(t.amountFen)} twice on terminal ${t.terminalId ?? ''}, ${apart} minutes apart (${prev.txnTime.slice(11)}, ${t.txnTime.slice(11)}): please check it was not charged twice`,
-      details: { minutesApart: apart },
-    });
+    const list = byKey.get(k);
+    if (list) list.push(t);
+    else byKey.set(k, [t]);
+  }
+  const out: Finding[] = [];
+  for (const list of byKey.values()) {
+    if (list.length < 2) continue;
+    list.sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
+    for (let i = 1; i < list.length; i++) {
+      const prev = list[i - 1];
+      const t = list[i];
+      if (!prev || !t) continue;
+      const minutes = minuteOf(t.txnTime) - minuteOf(prev.txnTime);
+      if (minutes > windowMinutes) continue;
+      out.push(duplicateFinding(prev, t, minutes));
+    }
   }
   return out;
+}
+
+function duplicateFinding(prev: StoredPosTxn, t: StoredPosTxn, minutes: number): Finding {
+  const apart = Math.round(minutes * 10) / 10;
+  return {
+    kind: 'duplicate_suspect',
+    severity: severityOf('duplicate_suspect', ZERO_FEN),
+    fingerprint: `duplicate_suspect:${txnKey(prev)},${txnKey(t)}`,
+    txnIds: [prev.id, t.id],
+    refNos: [prev.refNo, t.refNo].flatMap((r) => (r === null ? [] : [r])),
+    bankLineIds: [],
+    expectedFen: null,
+    actualFen: t.amountFen,
+    deltaFen: ZERO_FEN,
+    date: dateOf(prev.txnTime),
+    channel: t.channel,
+    terminalId: t.terminalId,
+    merchantNo: t.merchantNo,
+    zh: `同一张卡 ${t.cardNo ?? ''} 在终端 ${t.terminalId ?? ''} 上相隔 ${apart} 分钟两次消费 ${formatFen(t.amountFen)}（${prev.txnTime.slice(11)}、${t.txnTime.slice(11)}），请确认是否重复收款`,
+    en: `Card ${t.cardNo ?? ''} paid ${formatFen(t.amountFen)} twice on terminal ${t.terminalId ?? ''}, ${apart} minutes apart (${prev.txnTime.slice(11)}, ${t.txnTime.slice(11)}): please check it was not charged twice`,
+    details: { minutesApart: apart },
+  };
 }

@@ -63,13 +63,13 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const acquirer = input.bankLines.filter((l) => isAcquirerLine(l, opts));
   const dates = input.bankLines.map((l) => dateOf(l.txnTime)).sort();
   const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
-  const scopedIds = new Set(scoped.map((t) => t.id));
+  const scopedIds = period === null ? null : new Set(scoped.map((t) => t.id));
   const settlement = matchSettlements(
     settlementsDue(input.txns, opts),
     acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
     coverage,
     opts,
-    (due) => due.txnIds.some((id) => scopedIds.has(id)),
+    scopedIds === null ? () => true : (due) => due.txnIds.some((id) => scopedIds.has(id)),
   );
   const bankInPeriod = input.bankLines.filter(
     (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),
