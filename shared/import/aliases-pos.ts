@@ -48,6 +48,9 @@ export const CARD_KIND_VALUES: Record<string, CardKind> = {
   贷记: 'credit',
   贷: 'credit',
   credit: 'credit',
+  // Prepaid cards are neither; saying so is better than an error on every row (the fee check flags them).
+  预付卡: 'unknown',
+  预付费卡: 'unknown',
 };
 
 /** Keyword rules, first match wins. 准贷记卡 contains 贷记, so it lands on credit as it should. */
