@@ -6,6 +6,9 @@ import { useApi } from './use-api';
 export type QueryState<T> =
   { status: 'loading' } | { status: 'ok'; value: T } | { status: 'error'; error: AppError };
 
+/** The last successful value of any earlier question, to keep showing while a new one loads. */
+export type WithPrevious<T> = { previous: T | null; reload: () => void };
+
 /**
  * Runs a read call when the component mounts and whenever `input` (compared as JSON) or `refreshKey`
  * changes. Each reply is stored with the question it answers, so the page shows "loading" until the
@@ -15,9 +18,10 @@ export function useApiQuery<K extends DesktopCallName>(
   name: K,
   input: ApiInput<K>,
   refreshKey: string | number | null = null,
-): QueryState<ApiOutput<K>> & { reload: () => void } {
+): QueryState<ApiOutput<K>> & WithPrevious<ApiOutput<K>> {
   const api = useApi();
   const [answer, setAnswer] = useState<{ key: string; result: Result<ApiOutput<K>> } | null>(null);
+  const [previous, setPrevious] = useState<ApiOutput<K> | null>(null);
   const [generation, setGeneration] = useState(0);
   const inputKey = JSON.stringify(input);
   const key = JSON.stringify([name, inputKey, refreshKey, generation]);
@@ -27,7 +31,9 @@ export function useApiQuery<K extends DesktopCallName>(
     const parsedInput = JSON.parse(inputKey) as ApiInput<K>;
     api.invoke(name, parsedInput).then(
       (result) => {
-        if (current) setAnswer({ key, result });
+        if (!current) return;
+        setAnswer({ key, result });
+        if (result.ok) setPrevious(result.value);
       },
       () => {
         if (current)
@@ -40,8 +46,8 @@ export function useApiQuery<K extends DesktopCallName>(
   }, [api, name, inputKey, key]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  if (answer === null || answer.key !== key) return { status: 'loading', reload };
+  if (answer === null || answer.key !== key) return { status: 'loading', previous, reload };
   return answer.result.ok
-    ? { status: 'ok', value: answer.result.value, reload }
-    : { status: 'error', error: answer.result.error, reload };
+    ? { status: 'ok', value: answer.result.value, previous, reload }
+    : { status: 'error', error: answer.result.error, previous, reload };
 }

@@ -1,23 +1,84 @@
+import { useCallback, useState } from 'react';
+import type { FileRef, ImportJob } from '../../../shared/api/contract';
+import type { AppError } from '../../../shared/result';
 import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/use-api';
+import { useBook } from '../book/use-book';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { FilePreview } from '../components/import/FilePreview';
+import { ImportHistory } from '../components/import/ImportHistory';
 import { Page } from '../components/Page';
 
-/** Where files come in. The import flow (preview, mapping, commit) lands with the `imports:*` calls. */
+/** Pick files, preview and correct each, import; below, every import so far (with undo). */
 export function ImportPage() {
   const { t } = useTranslation();
+  const api = useApi();
+  const book = useBook();
+  const [files, setFiles] = useState<FileRef[]>([]);
+  const [picking, setPicking] = useState(false);
+  const [error, setError] = useState<AppError | null>(null);
+
+  const pick = async () => {
+    setError(null);
+    setPicking(true);
+    const picked = await api.pickFiles({ filter: 'spreadsheets', multiple: true });
+    setPicking(false);
+    if (!picked.ok) {
+      setError(picked.error);
+      return;
+    }
+    setFiles((current) => [
+      ...current,
+      ...picked.value.filter((f) => !current.some((c) => c.fileId === f.fileId)),
+    ]);
+  };
+
+  const { refresh } = book;
+  const onImported = useCallback(
+    (job: ImportJob) => {
+      if (job.state === 'done') void refresh();
+    },
+    [refresh],
+  );
+
   return (
-    <Page title={t('import.title')}>
+    <Page
+      title={t('import.title')}
+      actions={
+        <button
+          type="button"
+          className="button button-primary"
+          disabled={picking}
+          onClick={() => void pick()}
+        >
+          {picking ? t('import.uploading') : t('import.pick')}
+        </button>
+      }
+    >
       <p className="lead">{t('import.intro')}</p>
-      <div className="card-grid">
-        <section className="card">
-          <h2>{t('import.posTitle')}</h2>
-          <p>{t('import.posBody')}</p>
-        </section>
-        <section className="card">
-          <h2>{t('import.bankTitle')}</h2>
-          <p>{t('import.bankBody')}</p>
-        </section>
-      </div>
-      <p className="notice">{t('import.notYet')}</p>
+      {error !== null ? <ErrorNotice error={error} /> : null}
+      {files.length === 0 ? (
+        <div className="card-grid">
+          <section className="card">
+            <h2>{t('import.posTitle')}</h2>
+            <p>{t('import.posBody')}</p>
+          </section>
+          <section className="card">
+            <h2>{t('import.bankTitle')}</h2>
+            <p>{t('import.bankBody')}</p>
+          </section>
+        </div>
+      ) : null}
+      <p className="field-hint">{t('import.pickHint')}</p>
+      {files.map((file) => (
+        <FilePreview
+          key={file.fileId}
+          file={file}
+          onRemove={() => setFiles((current) => current.filter((f) => f.fileId !== file.fileId))}
+          onImported={onImported}
+        />
+      ))}
+      <ImportHistory refreshKey={book.revision} onChanged={() => void refresh()} />
     </Page>
   );
 }

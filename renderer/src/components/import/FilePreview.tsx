@@ -1,0 +1,290 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileRef, ImportJob, ImportOptions, ImportPreview } from '../../../../shared/api/contract';
+import { applyOverrides } from '../../../../shared/import/mapping';
+import { ERROR_CODES } from '../../../../shared/result';
+import type { ErrorCode } from '../../../../shared/result';
+import type { MappingOverrides } from '../../../../shared/import/mapping';
+import { useApiQuery } from '../../api/use-api-query';
+import { formatCount, formatStamp } from '../../format/number';
+import { useImportJob } from '../../import/use-import-job';
+import { ErrorNotice } from '../ErrorNotice';
+import { ProgressBar } from '../ProgressBar';
+import { ImportBlockers } from './ImportBlockers';
+import { IssueList } from './IssueList';
+import { MappingEditor } from './MappingEditor';
+import { PreviewRows } from './PreviewRows';
+
+type FilePreviewProps = {
+  file: FileRef;
+  onRemove: () => void;
+  onImported: (job: ImportJob) => void;
+};
+
+/** Options that change detection itself: the mapping is suggested again from them. */
+function reanalyse(options: ImportOptions, change: Partial<ImportOptions>): ImportOptions {
+  const next: ImportOptions = { ...options, ...change };
+  delete next.mapping;
+  return next;
+}
+
+/**
+ * One picked file: what FeeTrail detected (kind, sheet, header row, encoding, columns), the rows as
+ * they will be stored, every problem located; the user corrects any of it, then imports.
+ */
+export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
+  const { t } = useTranslation();
+  const [options, setOptions] = useState<ImportOptions>({});
+  const [skipErrorRows, setSkipErrorRows] = useState(false);
+  const [templateName, setTemplateName] = useState('');
+  const query = useApiQuery('imports:preview', { fileId: file.fileId, options });
+  const run = useImportJob(onImported);
+  const ids = {
+    kind: useId(),
+    sheet: useId(),
+    header: useId(),
+    encoding: useId(),
+    template: useId(),
+    skip: useId(),
+  };
+
+  const preview: ImportPreview | null = query.status === 'ok' ? query.value : query.previous;
+  const loading = query.status === 'loading';
+  const running = run.job?.state === 'running';
+  const finished = run.job !== null && run.job.state !== 'running';
+
+  const changeColumn = (columnIndex: number, field: string | null) => {
+    if (preview?.mapping == null) return;
+    const overrides: MappingOverrides = { fields: {} };
+    const fields = overrides.fields as Record<string, number | null>;
+    if (field === null) {
+      const current = preview.columns.find((c) => c.index === columnIndex)?.field;
+      if (current != null) fields[current] = null;
+    } else fields[field] = columnIndex;
+    setOptions({ ...options, mapping: applyOverrides(preview.mapping, overrides) });
+  };
+
+  const onlyRowErrors = preview !== null && preview.blockers.every((b) => b === 'rows_invalid');
+  const canStart =
+    preview !== null &&
+    !loading &&
+    !running &&
+    !finished &&
+    (preview.canCommit || (onlyRowErrors && skipErrorRows));
+
+  const start = () => {
+    if (preview === null) return;
+    const name = templateName.trim();
+    void run.start({
+      fileId: file.fileId,
+      options: preview.mapping === null ? options : { ...options, mapping: preview.mapping },
+      skipErrorRows,
+      ...(name === '' ? {} : { saveTemplateAs: name }),
+    });
+  };
+
+  return (
+    <section className="card file-preview" aria-label={file.name} data-file={file.name}>
+      <header className="file-preview-header">
+        <h2>{file.name}</h2>
+        {!running && !finished ? (
+          <button type="button" className="button button-quiet" onClick={onRemove}>
+            {t('import.removeFile')}
+          </button>
+        ) : null}
+      </header>
+
+      {query.status === 'error' ? <ErrorNotice error={query.error} onRetry={query.reload} /> : null}
+      {preview === null && loading ? <p className="muted">{t('app.loading')}</p> : null}
+
+      {preview !== null ? (
+        <div className={loading ? 'preview-body is-loading' : 'preview-body'} aria-busy={loading}>
+          <div className="preview-options">
+            <label htmlFor={ids.kind}>{t('import.kind')}</label>
+            <select
+              id={ids.kind}
+              value={preview.kind ?? ''}
+              disabled={running || finished}
+              onChange={(event) => {
+                const kind = event.target.value;
+                if (kind === 'pos' || kind === 'bank') setOptions(reanalyse(options, { kind }));
+              }}
+            >
+              {preview.kind === null ? <option value="">{t('import.kindUnknown')}</option> : null}
+              <option value="pos">{t('import.kinds.pos')}</option>
+              <option value="bank">{t('import.kinds.bank')}</option>
+            </select>
+
+            {preview.sheets.length > 1 ? (
+              <>
+                <label htmlFor={ids.sheet}>{t('import.sheet')}</label>
+                <select
+                  id={ids.sheet}
+                  value={preview.sheet}
+                  disabled={running || finished}
+                  onChange={(event) =>
+                    setOptions(reanalyse(options, { sheet: event.target.value, headerRow: undefined }))
+                  }
+                >
+                  {preview.sheets.map((sheet) => (
+                    <option key={sheet.name} value={sheet.name}>
+                      {sheet.name}
+                    </option>
+                  ))}
+                </select>
+              </>
+            ) : null}
+
+            <label htmlFor={ids.header}>{t('import.headerRow')}</label>
+            <input
+              id={ids.header}
+              type="number"
+              min={1}
+              max={1000}
+              className="narrow"
+              key={preview.headerRows.join(',')}
+              defaultValue={preview.headerRows[0] ?? ''}
+              disabled={running || finished}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter') event.currentTarget.blur();
+              }}
+              onBlur={(event) => {
+                const row = Number(event.currentTarget.value);
+                if (Number.isInteger(row) && row >= 1 && row !== preview.headerRows[0]) {
+                  setOptions(reanalyse(options, { headerRow: row }));
+                }
+              }}
+            />
+
+            {preview.encoding !== null ? (
+              <>
+                <label htmlFor={ids.encoding}>{t('import.encoding')}</label>
+                <select
+                  id={ids.encoding}
+                  value={preview.encoding.encoding}
+                  disabled={running || finished}
+                  onChange={(event) => setOptions(reanalyse(options, { encoding: event.target.value }))}
+                >
+                  {[preview.encoding.encoding, ...preview.encoding.candidates.map((c) => c.encoding)]
+                    .filter((value, index, all) => all.indexOf(value) === index)
+                    .map((encoding) => (
+                      <option key={encoding} value={encoding}>
+                        {encoding}
+                      </option>
+                    ))}
+                </select>
+              </>
+            ) : null}
+          </div>
+
+          {preview.encoding?.uncertain === true ? (
+            <p className="notice">{t('import.encodingUncertain')}</p>
+          ) : null}
+          {preview.template !== null ? (
+            <p className="muted">{t('import.template', { name: preview.template.name })}</p>
+          ) : null}
+          {preview.alreadyImported !== null ? (
+            <p className="notice">
+              {t('import.alreadyImported', { time: formatStamp(preview.alreadyImported.importedAt) })}
+            </p>
+          ) : null}
+
+          <p className="preview-stats" data-testid="preview-stats">
+            {[
+              t('import.statsRows', { n: formatCount(preview.stats.dataRows) }),
+              t('import.statsOk', { n: formatCount(preview.stats.okRows) }),
+              t('import.statsSkipped', { n: formatCount(preview.stats.skippedRows) }),
+              t('import.statsErrors', { n: formatCount(preview.stats.errorRows) }),
+              ...(preview.stats.firstDate !== null && preview.stats.lastDate !== null
+                ? [t('import.statsDates', { from: preview.stats.firstDate, to: preview.stats.lastDate })]
+                : []),
+            ].join(' · ')}
+          </p>
+
+          {preview.kind !== null && preview.columns.length > 0 ? (
+            <details className="mapping-details" open={!preview.canCommit}>
+              <summary>{t('import.mappingTitle')}</summary>
+              <MappingEditor
+                kind={preview.kind}
+                columns={preview.columns}
+                disabled={running || finished || loading}
+                onChange={changeColumn}
+              />
+            </details>
+          ) : null}
+
+          {preview.kind !== null ? <PreviewRows kind={preview.kind} rows={preview.rows} /> : null}
+          <IssueList issues={preview.issues} total={preview.issueCount} />
+          <ImportBlockers blockers={preview.blockers} />
+
+          {!finished ? (
+            <div className="import-actions">
+              {preview.stats.errorRows > 0 ? (
+                <label htmlFor={ids.skip} className="checkbox">
+                  <input
+                    id={ids.skip}
+                    type="checkbox"
+                    checked={skipErrorRows}
+                    disabled={running}
+                    onChange={(event) => setSkipErrorRows(event.target.checked)}
+                  />{' '}
+                  {t('import.skipErrorRows')}
+                </label>
+              ) : null}
+              <div className="form-row">
+                <label htmlFor={ids.template} className="inline-label">
+                  {t('import.saveTemplate')}
+                </label>
+                <input
+                  id={ids.template}
+                  type="text"
+                  value={templateName}
+                  maxLength={200}
+                  disabled={running}
+                  placeholder={t('import.saveTemplatePlaceholder')}
+                  onChange={(event) => setTemplateName(event.target.value)}
+                />
+                <button type="button" className="button button-primary" disabled={!canStart} onClick={start}>
+                  {t('import.start')}
+                </button>
+              </div>
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+
+      {running && run.job !== null ? (
+        <ProgressBar
+          label={t('import.progressLabel', { name: file.name })}
+          done={run.job.done}
+          total={run.job.total ?? preview?.stats.dataRows ?? 0}
+          onCancel={() => void run.cancel()}
+          cancelling={run.cancelling}
+        />
+      ) : null}
+      {run.error !== null ? <ErrorNotice error={run.error} /> : null}
+      {run.job?.state === 'done' && run.job.result !== null ? (
+        <p className="notice notice-success" role="status">
+          {t('import.done', {
+            name: file.name,
+            added: formatCount(run.job.result.added),
+            duplicates: formatCount(run.job.result.duplicates),
+            skipped: formatCount(run.job.result.skipped),
+          })}
+        </p>
+      ) : null}
+      {run.job?.state === 'cancelled' ? (
+        <p className="notice" role="status">
+          {t('import.cancelledNote', { name: file.name })}
+        </p>
+      ) : null}
+      {run.job?.state === 'failed' && run.job.error !== null ? (
+        <ErrorNotice error={{ code: asErrorCode(run.job.error.code), message: run.job.error.message }} />
+      ) : null}
+    </section>
+  );
+}
+
+function asErrorCode(code: string) {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal';
+}

@@ -1,0 +1,60 @@
+import { expect, test } from './support/fixtures';
+import { ImportPage } from './pages/import-page';
+import { LedgerPage } from './pages/ledger-page';
+
+const EXAMPLE = '/work/shared/samples/example-2026-08';
+
+test.describe('importing the August example through the UI', () => {
+  test.setTimeout(180_000);
+
+  test('preview, correct a column, import, find a transaction by its ref no., and re-import adds nothing', async ({
+    app,
+    page,
+  }) => {
+    await app.welcome.createBook('八月示例');
+    await app.goTo('import');
+    const importPage = new ImportPage(page);
+
+    await importPage.pickFiles([`${EXAMPLE}/pos_export.xlsx`]);
+    const pos = importPage.preview('pos_export.xlsx');
+    await expect(pos.stats).toContainText('数据 1,888 行', { timeout: 60_000 });
+    await expect(pos.stats).toContainText('2026-08-01 至 2026-08-31');
+    await expect(pos.kindSelect).toHaveValue('pos');
+
+    // Correct one mapping: the original ref no. column (H) is not needed for this month's check.
+    await pos.openMapping();
+    await expect(pos.columnSelect('H')).toHaveValue('origRefNo');
+    await pos.columnSelect('H').selectOption('');
+    await pos.settled();
+    await expect(pos.columnSelect('H')).toHaveValue('');
+    await expect(pos.stats).toContainText('可导入 1,888 行');
+
+    await pos.importButton.click();
+    await expect(pos.result).toContainText('新增 1,888 行', { timeout: 120_000 });
+    await expect(importPage.history.locator('tbody tr')).toHaveCount(1);
+
+    // Find a transaction by its ref no. in August and see where it came from.
+    await app.goTo('transactions');
+    await app.header.locator('input[type="month"]').fill('2026-08');
+    await expect(app.monthValue).toHaveAttribute('data-month', '2026-08');
+    const txns = new LedgerPage(page);
+    await expect(txns.count).toContainText('共 1,888 笔');
+    await txns.searchFor('258000000057');
+    await expect(txns.count).toContainText('共 1 笔');
+    await expect(txns.rows).toHaveCount(1);
+    await expect(txns.rows.first()).toContainText('258000000057');
+    await expect(txns.totalRow).toContainText('合计');
+    await txns.openRow('258000000057');
+    await expect(txns.detail).toContainText('pos_export.xlsx');
+    await page.keyboard.press('Escape');
+    await expect(txns.detail).toBeHidden();
+
+    // The same file again: recognised, and nothing is added twice.
+    await app.goTo('import');
+    await importPage.pickFiles([`${EXAMPLE}/pos_export.xlsx`]);
+    const again = importPage.preview('pos_export.xlsx');
+    await expect(again.root.locator('.notice').first()).toContainText('已经导入过', { timeout: 60_000 });
+    await again.importButton.click();
+    await expect(again.result).toContainText('新增 0 行', { timeout: 120_000 });
+  });
+});
