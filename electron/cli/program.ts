@@ -11,6 +11,7 @@ import type { Services } from '../services/create-services';
 import { createServices } from '../services/create-services';
 import { defaultDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
+import { registerBackup } from './commands/backup';
 import { registerImport } from './commands/import';
 import { registerReconcile } from './commands/reconcile';
 
@@ -70,6 +71,7 @@ export function buildProgram(ctx: CliContext): Command {
       printBookInfo(ctx.io, info, opts.json === true);
     });
   registerImport(program, ctx);
+  registerBackup(program, ctx);
   registerReconcile(program, ctx);
   return program;
 }

@@ -9,6 +9,7 @@ import { FeeTrailError } from '../../shared/result';
 import type { Book, BookOpenOptions } from '../db/book';
 import { bookNameOf, createBook, localNow, openBook } from '../db/book';
 import { readBookInfo } from '../db/book-info-repo';
+import { latestGoodBackup } from './backup-service';
 import type { ConfigStore } from './config-store';
 import { booksDirOf, defaultBookPathOf } from './paths';
 
@@ -61,7 +62,20 @@ export class BookService {
   openAt(path: string): BookInfo {
     const full = resolve(path);
     if (this.book && this.book.path === full) return readBookInfo(this.book);
-    return this.adopt(openBook(full, this.openOptions));
+    try {
+      return this.adopt(openBook(full, this.openOptions));
+    } catch (e) {
+      // A damaged book: point the user at the newest backup that passes the integrity check.
+      if (e instanceof FeeTrailError && e.code === 'book_corrupt') {
+        const good = latestGoodBackup(full);
+        throw new FeeTrailError(
+          'book_corrupt',
+          good ? `${e.message} The latest good backup is ${good.name} (${good.createdAt}).` : e.message,
+          { ...e.details, latestGoodBackup: good ? { name: good.name, createdAt: good.createdAt } : null },
+        );
+      }
+      throw e;
+    }
   }
 
   /** Open a book the page named by path: only books from the recent list (or the default) qualify. */

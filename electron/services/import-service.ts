@@ -73,6 +73,8 @@ export class ImportService {
   constructor(
     private readonly limits: Partial<ReadLimits> = {},
     private readonly now: () => string = localNow,
+    /** Runs before anything is written (the app makes an automatic backup of the book here). */
+    private readonly beforeWrite: (book: Book) => Promise<unknown> = () => Promise.resolve(),
   ) {}
 
   private open(path: string, fileName: string, options: ImportOptions): Promise<SourceReader> {
@@ -217,6 +219,7 @@ export class ImportService {
       };
     }
     keepOriginal(book, path, sha256, fileName);
+    if (!book.db.inTransaction) await this.beforeWrite(book);
     const at = this.now();
     return runImportTransaction(book, async () => {
       const writer = openBatchWriter(book, {

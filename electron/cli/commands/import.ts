@@ -4,6 +4,7 @@ import type { ImportIssue } from '../../../shared/import/raw';
 import { FeeTrailError } from '../../../shared/result';
 import { runImportTransaction } from '../../db/import-repo';
 import { getTemplateByName } from '../../db/template-repo';
+import { autoBackup } from '../../services/backup-service';
 import type { CliContext } from '../program';
 
 type Opts = {
@@ -60,6 +61,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
         if (!t) throw new FeeTrailError('not_found', `No template named ${opts.template} in this book.`);
         options.mapping = t.mapping;
       }
+      await autoBackup(book);
       const results = await runImportTransaction(book, async () => {
         const out: ImportResult[] = [];
         for (const file of files) {
