@@ -229,6 +229,40 @@ describe('properties', () => {
     );
   });
 
+  test('two-row headers: a group cell over 借方/贷方 (or 收入/支出) wherever the pair sits', () => {
+    const others = ['交易日期', '摘要', '余额', '对方户名', '对方账号'];
+    const groups = [
+      { parent: '发生额', debit: '借方', credit: '贷方' },
+      { parent: '金额', debit: '支出', credit: '收入' },
+    ];
+    fc.assert(
+      fc.property(
+        fc.shuffledSubarray(others, { minLength: others.length }),
+        fc.integer({ min: 0, max: others.length }),
+        fc.constantFrom(...groups),
+        fc.boolean(),
+        fc.array(preambleRow, { maxLength: 5 }),
+        (order, at, g, creditFirst, preamble) => {
+          const pair = creditFirst ? [g.credit, g.debit] : [g.debit, g.credit];
+          const top: RawCell[] = [...order.slice(0, at), g.parent, null, ...order.slice(at)];
+          const bottom: RawCell[] = [
+            ...order.slice(0, at).map(() => null),
+            ...pair,
+            ...order.slice(at).map(() => null),
+          ];
+          const a = analyse(sheet([...preamble, top, bottom]), { file: 'two.xlsx' });
+          expect(a.mapping?.headerRows).toEqual([preamble.length + 1, preamble.length + 2]);
+          expect(mapped(a.mapping)).toMatchObject({
+            date: '交易日期',
+            debit: `${g.parent}/${g.debit}`,
+            credit: `${g.parent}/${g.credit}`,
+            balance: '余额',
+          });
+        },
+      ),
+    );
+  });
+
   test('POS columns in any order, padded: mapped by name', () => {
     fc.assert(
       fc.property(
