@@ -3,6 +3,8 @@ import type { appCalls } from '../../shared/api/app';
 import type { bookCalls } from '../../shared/api/book';
 import type { Services } from './create-services';
 import type { HandlerMap } from './dispatch';
+import { booksDirOf } from './paths';
+import { createSampleBook } from './sample-book';
 
 type Calls = typeof appCalls & typeof bookCalls;
 
@@ -18,6 +20,8 @@ export function bookHandlers(s: Services): HandlerMap<Calls> {
     'book:open': (input) =>
       'path' in input ? s.books.openRecent(input.path) : s.books.openAt(s.files.resolve(input.fileId).path),
     'book:openDefault': () => s.books.openDefault(),
+    'book:createSample': () =>
+      createSampleBook(s.books, s.imports, s.reconcile, booksDirOf(s.options.dataDir)),
     'book:close': () => {
       s.books.closeCurrent();
       return null;

@@ -55,5 +55,7 @@ export const bookCalls = {
   /** Open (creating it the first time) the default book in the user-data folder. */
   'book:openDefault': call<BookInfo>()(z.object({}).strict()),
   'book:close': call<null>()(z.object({}).strict()),
+  /** Create and open a sample book: last month's generated exports, imported and reconciled. */
+  'book:createSample': call<BookInfo>()(z.object({}).strict()),
   'book:forget': call<RecentBook[]>()(z.object({ path: z.string().min(1) }).strict()),
 };
