@@ -8,7 +8,6 @@
  */
 import type { FindingDayGroup, FindingMonthGroup } from '../../shared/domain/chart-findings';
 import type { DayGroup } from '../../shared/domain/chart-series';
-import type { Channel } from '../../shared/domain/types';
 import type { Book } from './book';
 
 const POS_GROUP_COLUMNS = `txn_date AS date, channel, card_kind AS cardKind, merchant_no AS merchantNo,
@@ -24,17 +23,24 @@ const POS_GROUP_COLUMNS = `txn_date AS date, channel, card_kind AS cardKind, mer
 const GROUP_BY = 'GROUP BY txn_date, channel, card_kind, merchant_no, terminal_id';
 
 /** POS rows of `from..to` summed per day, channel, card kind, merchant and terminal. */
-export function posDayGroups(book: Book, from: string, to: string, channel?: Channel): DayGroup[] {
-  if (channel !== undefined) {
-    return book.db
-      .prepare(
-        `SELECT ${POS_GROUP_COLUMNS} FROM pos_transactions WHERE channel = ? AND txn_date BETWEEN ? AND ? ${GROUP_BY}`,
-      )
-      .all(channel, from, to) as DayGroup[];
-  }
+export function posDayGroups(book: Book, from: string, to: string): DayGroup[] {
   return book.db
     .prepare(`SELECT ${POS_GROUP_COLUMNS} FROM pos_transactions WHERE txn_date BETWEEN ? AND ? ${GROUP_BY}`)
     .all(from, to) as DayGroup[];
+}
+
+/**
+ * Changes whenever an import lands or is undone (the only ways POS rows change): the key under which
+ * aggregates may be kept between calls.
+ */
+export function dataRevision(book: Book): string {
+  return book.db
+    .prepare(
+      `SELECT count(*) || ':' || coalesce(max(id), 0) || ':' || coalesce(sum(status = 'undone'), 0)
+       FROM import_batches`,
+    )
+    .pluck()
+    .get() as string;
 }
 
 /** The days of `from..to` that have at least one POS row (read from the date index alone). */

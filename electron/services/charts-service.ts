@@ -4,7 +4,7 @@
  */
 import type { ChartSeries, FindingsChart, Overview, SeriesInput } from '../../shared/api/charts';
 import type { RateCard } from '../../shared/domain/rate-card';
-import { buildSeries } from '../../shared/domain/chart-series';
+import { bucketsBetween, buildSeries, type DayGroup } from '../../shared/domain/chart-series';
 import {
   daysWithoutData,
   findingMarkers,
@@ -17,6 +17,7 @@ import type { Book } from '../db/book';
 import { localNow } from '../db/book';
 import {
   bankLineCount,
+  dataRevision,
   findingDayGroups,
   findingMonthGroups,
   findingStakes,
@@ -28,8 +29,37 @@ import { latestCoveringRun } from '../db/findings-repo';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
 import { monthRange } from './period';
 
+/** A book's POS aggregates per month, valid while its imports stay as they were. */
+type AggregateCache = { revision: string; months: Map<string, DayGroup[]> };
+
 export class ChartsService {
+  private readonly caches = new WeakMap<Book, AggregateCache>();
+
   constructor(private readonly now: () => string = localNow) {}
+
+  /**
+   * The day groups of `from..to`. SQL sums each month once; the sums are kept until an import lands
+   * or is undone, so moving between months and charts does not scan the rows again.
+   */
+  private dayGroups(book: Book, from: string, to: string): DayGroup[] {
+    const revision = dataRevision(book);
+    let cache = this.caches.get(book);
+    if (cache?.revision !== revision) {
+      cache = { revision, months: new Map() };
+      this.caches.set(book, cache);
+    }
+    const out: DayGroup[] = [];
+    for (const month of bucketsBetween(from, to, 'month')) {
+      let groups = cache.months.get(month);
+      if (groups === undefined) {
+        const r = monthRange(month);
+        groups = posDayGroups(book, r.from, r.to);
+        cache.months.set(month, groups);
+      }
+      for (const g of groups) if (g.date >= from && g.date <= to) out.push(g);
+    }
+    return out;
+  }
 
   private cards(book: Book): RateCard[] {
     ensureDefaultRateCard(book, this.now());
@@ -43,7 +73,7 @@ export class ChartsService {
       granularity: input.granularity,
     };
     if (input.channel !== undefined) range.channel = input.channel;
-    const groups = posDayGroups(book, input.from, input.to, input.channel);
+    const groups = this.dayGroups(book, input.from, input.to);
     const { buckets, series } = buildSeries(groups, this.cards(book), range);
     const markers = findingMarkers(findingDayGroups(book, input.from, input.to)).filter(
       (m) => input.channel === undefined || m.channel === null || m.channel === input.channel,
@@ -57,7 +87,7 @@ export class ChartsService {
 
   overview(book: Book, month: string): Overview {
     const period = monthRange(month);
-    const { series } = buildSeries(posDayGroups(book, period.from, period.to), this.cards(book), {
+    const { series } = buildSeries(this.dayGroups(book, period.from, period.to), this.cards(book), {
       ...period,
       granularity: 'month',
     });

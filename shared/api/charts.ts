@@ -105,8 +105,8 @@ export const seriesInputSchema = z
   })
   .strict()
   .refine((p) => p.from <= p.to, 'from is after to')
-  .refine((p) => p.granularity === 'month' || p.to.slice(0, 7) <= addMonthText(p.from.slice(0, 7), 3), {
-    message: 'daily series cover at most about three months',
+  .refine((p) => p.granularity === 'month' || p.to.slice(0, 7) <= addMonthText(p.from.slice(0, 7), 12), {
+    message: 'a daily series covers at most about a year',
   });
 
 function addMonthText(month: string, n: number): string {

@@ -10,10 +10,9 @@
  * (the reconcile summary's expected fees are, row by row); an amount-tiered rule is picked by the
  * group's average amount. Computing it per group rather than per row keeps a year's series fast.
  */
-import type Decimal from 'decimal.js';
 import type { ChannelSeries, Granularity, SeriesPoint } from '../api/charts';
 import { D, effectiveRatePercent, fen, rateDecimal, type Fen, type RatePercent } from '../money';
-import type { RateCard } from './rate-card';
+import type { RateCard, RateCardVersion } from './rate-card';
 import { matchRule, selectCard, versionOn } from './rate-card-match';
 import type { CardKind, Channel } from './types';
 
@@ -59,9 +58,19 @@ export function bucketsBetween(from: string, to: string, granularity: Granularit
 }
 
 /** The headline rate the contract sets for a group's sales, or null when no card or rule prices them. */
-export function contractedRateOf(group: DayGroup, cards: readonly RateCard[]): RatePercent | null {
-  const card = selectCard(cards, { merchantNo: group.merchantNo, terminalId: group.terminalId });
-  const version = card ? versionOn(card, group.date) : null;
+export function contractedRateOf(
+  group: DayGroup,
+  cards: readonly RateCard[],
+  versions: Map<string, RateCardVersion | null> = new Map(),
+): RatePercent | null {
+  // The version lookups repeat for every channel and card kind of a day: remember them per call.
+  const key = `${group.merchantNo ?? ''}|${group.terminalId ?? ''}|${group.date}`;
+  let version = versions.get(key);
+  if (version === undefined) {
+    const card = selectCard(cards, { merchantNo: group.merchantNo, terminalId: group.terminalId });
+    version = card ? versionOn(card, group.date) : null;
+    versions.set(key, version);
+  }
   if (!version || group.salesCount === 0) return null;
   const amountFen = fen(Math.round(group.salesFen / group.salesCount));
   const rule = matchRule(version, {
@@ -73,17 +82,32 @@ export function contractedRateOf(group: DayGroup, cards: readonly RateCard[]): R
   return rule ? rule.ratePercent : null;
 }
 
+/** Rates enter the weighted sum as exact integers of 10⁻⁶ percent (no rate card uses finer rates). */
+const RATE_SCALE = 1_000_000;
+const SCALED = new Map<RatePercent, bigint>();
+
+function scaledRate(rate: RatePercent): bigint {
+  let v = SCALED.get(rate);
+  if (v === undefined) {
+    const d = rateDecimal(rate).times(RATE_SCALE);
+    if (!d.isInteger()) throw new RangeError(`rate ${rate} has more than 6 decimals`);
+    v = BigInt(d.toFixed(0));
+    SCALED.set(rate, v);
+  }
+  return v;
+}
+
 type Acc = {
   turnoverFen: number;
   feesFen: number;
   txnCount: number;
-  /** Σ rate × sales (percent × fen) over the groups a rule prices, and Σ of those sales. */
-  contractNumerator: Decimal;
+  /** Σ rate × sales over the groups a rule prices (percent × 10⁶ × fen, exact BigInt), and Σ of those sales. */
+  contractNumerator: bigint;
   contractWeightFen: number;
 };
 
 function emptyAcc(): Acc {
-  return { turnoverFen: 0, feesFen: 0, txnCount: 0, contractNumerator: new D(0), contractWeightFen: 0 };
+  return { turnoverFen: 0, feesFen: 0, txnCount: 0, contractNumerator: 0n, contractWeightFen: 0 };
 }
 
 function add(acc: Acc, g: DayGroup, rate: RatePercent | null): void {
@@ -91,7 +115,7 @@ function add(acc: Acc, g: DayGroup, rate: RatePercent | null): void {
   acc.feesFen += g.feesFen;
   acc.txnCount += g.txnCount;
   if (rate !== null && g.salesFen > 0) {
-    acc.contractNumerator = acc.contractNumerator.plus(rateDecimal(rate).times(g.salesFen));
+    acc.contractNumerator += scaledRate(rate) * BigInt(g.salesFen);
     acc.contractWeightFen += g.salesFen;
   }
 }
@@ -107,7 +131,10 @@ function point(bucket: string, acc: Acc | undefined): SeriesPoint {
     contractedRate:
       a.contractWeightFen === 0
         ? null
-        : a.contractNumerator.dividedBy(a.contractWeightFen).toFixed(4, D.ROUND_HALF_UP),
+        : new D(a.contractNumerator.toString())
+            .dividedBy(RATE_SCALE)
+            .dividedBy(a.contractWeightFen)
+            .toFixed(4, D.ROUND_HALF_UP),
   };
 }
 
@@ -122,6 +149,7 @@ export function buildSeries(
 ): { buckets: string[]; series: ChannelSeries[] } {
   const buckets = bucketsBetween(range.from, range.to, range.granularity);
   const accs = new Map<string, Map<string, Acc>>();
+  const versions = new Map<string, RateCardVersion | null>();
   const at = (key: string, bucket: string): Acc => {
     let byBucket = accs.get(key);
     if (!byBucket) accs.set(key, (byBucket = new Map<string, Acc>()));
@@ -133,7 +161,7 @@ export function buildSeries(
     if (g.date < range.from || g.date > range.to) continue;
     if (range.channel !== undefined && g.channel !== range.channel) continue;
     const bucket = bucketOf(g.date, range.granularity);
-    const rate = contractedRateOf(g, cards);
+    const rate = contractedRateOf(g, cards, versions);
     add(at('all', bucket), g, rate);
     add(at(g.channel, bucket), g, rate);
   }

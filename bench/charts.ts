@@ -1,0 +1,126 @@
+/**
+ * Chart and overview queries over a generated year of 100,000 POS rows (target: under 50 ms each).
+ * The rows are written straight through the import repository (one transaction), without files, so
+ * the set-up takes seconds. Cold rows use a fresh service each run (SQL sums every month); warm rows
+ * reuse one service, as the app does between imports. Each query runs once first, then is timed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBook } from '../electron/db/book';
+import type { Book } from '../electron/db/book';
+import { openBatchWriter } from '../electron/db/import-repo';
+import { sourceMigrationsDir } from '../electron/db/migrations-dir';
+import { ChartsService } from '../electron/services/charts-service';
+import { generatePosTxns } from '../tests/fixtures/generator';
+import { median } from './measure';
+
+const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
+const NOW = () => '2026-09-05 12:00:00';
+
+function fill(book: Book): void {
+  const txns = generatePosTxns({ seed: 2025, count: ROWS, startDate: '2025-09-01', days: 365 });
+  book.db.transaction(() => {
+    const w = openBatchWriter(book, {
+      kind: 'pos',
+      fileName: 'bench.xlsx',
+      fileSize: 0,
+      sha256: 'bench',
+      format: 'xlsx',
+      encoding: null,
+      sheet: 'bench',
+      headerRow: 1,
+      mappingJson: '{}',
+      templateId: null,
+      importedAt: NOW(),
+    });
+    txns.forEach((t, i) => w.addPos(t, `bench-${i}`, { sheet: 'bench', row: i + 2, cells: [] }));
+    w.finish();
+  })();
+}
+
+function time(fn: () => unknown, runs = 9): number {
+  fn();
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = process.hrtime.bigint();
+    fn();
+    ms.push(Number(process.hrtime.bigint() - t) / 1e6);
+  }
+  return Math.round(median(ms) * 10) / 10;
+}
+
+export async function benchCharts(): Promise<{ name: string; medianMs: number; note?: string }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'feetrail-bench-charts-'));
+  try {
+    const book = createBook(join(dir, 'charts.feetrail'), {
+      migrationsDir: sourceMigrationsDir(),
+      appVersion: 'bench',
+    });
+    fill(book);
+    book.db.pragma('optimize');
+    const charts = new ChartsService(NOW);
+    const year = { from: '2025-09-01', to: '2026-08-31' };
+    const note = `${ROWS.toLocaleString('en')} POS rows over a year, target < 50 ms`;
+    // Warm: the month sums are kept by the service between calls (until an import lands or is undone).
+    const rows = [
+      {
+        name: 'charts: series by month, a year, cold (SQL sums every month)',
+        medianMs: time(() => new ChartsService(NOW).series(book, { ...year, granularity: 'month' }), 5),
+        note: `${note}; first call after an import, nothing kept yet`,
+      },
+      {
+        name: 'charts: overview:get, cold (one month)',
+        medianMs: time(() => new ChartsService(NOW).overview(book, '2026-03'), 5),
+        note: `${note}; first call after an import`,
+      },
+      {
+        name: 'charts: overview:get (one month)',
+        medianMs: time(() => charts.overview(book, '2026-03')),
+        note,
+      },
+      {
+        name: 'charts: series by month, a year, total + channels',
+        medianMs: time(() => charts.series(book, { ...year, granularity: 'month' })),
+        note,
+      },
+      {
+        name: 'charts: series by month, a year, one channel',
+        medianMs: time(() => charts.series(book, { ...year, granularity: 'month', channel: 'alipay' })),
+        note,
+      },
+      {
+        name: 'charts: series by day, one month, total + channels',
+        medianMs: time(() =>
+          charts.series(book, { from: '2026-03-01', to: '2026-03-31', granularity: 'day' }),
+        ),
+        note,
+      },
+      {
+        name: 'charts: series by day, a year, total + channels',
+        medianMs: time(() => charts.series(book, { ...year, granularity: 'day' })),
+        note,
+      },
+      {
+        name: 'charts: findings by kind and month, a year',
+        medianMs: time(() => charts.findings(book, year)),
+        note: 'no reconcile run in this book: measures the query shape only',
+      },
+    ];
+    book.close();
+    return await Promise.resolve(rows);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/charts.ts` runs this file alone.
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '-')) {
+  benchCharts().then(
+    (rows) => console.table(rows),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
