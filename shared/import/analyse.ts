@@ -120,8 +120,8 @@ export function analyse(rows: readonly RawRow[], opts: AnalyseOptions): Analysis
   });
   const issues: ImportIssue[] = [];
   if (!detection.certain) {
-    const detail = `POS ${h.specific.pos} : bank ${h.specific.bank}`;
-    issues.push(makeIssue(locate(file, h.sheet, 0), 'error', 'kind_uncertain', { detail }));
+    const clues = { posClues: String(h.specific.pos), bankClues: String(h.specific.bank) };
+    issues.push(makeIssue(locate(file, h.sheet, 0), 'error', 'kind_uncertain', clues));
   }
   issues.push(...validateMapping(mapping, file));
   return {

@@ -39,7 +39,11 @@ export type IssueParams = {
   /** Why, in English, when `reason` is zh-CN. */
   reasonEn?: string;
   columns?: string;
+  /** Free extra detail (shown by kind_uncertain when no clue counts are given). */
   detail?: string;
+  /** kind_uncertain: how many POS-only and bank-only column names the header has. */
+  posClues?: string;
+  bankClues?: string;
 };
 
 type Template = (p: IssueParams, f: { zh: string; en: string }) => { zh: string; en: string };
@@ -51,10 +55,15 @@ const TEMPLATES: Record<IssueCode, Template> = {
     zh: '没有找到表头行：前 40 行里认不出交易日期、金额等列名。请在预览中指定表头行，或确认文件是 POS 交易明细或银行流水。',
     en: 'No header row found: none of the first 40 rows names the date, amount and similar columns. Pick the header row in the preview, or check that this is a POS export or a bank statement.',
   }),
-  kind_uncertain: (p) => ({
-    zh: `无法确定这是 POS 交易明细还是银行流水${p.detail ? `（${p.detail}）` : ''}，请在预览中选择。`,
-    en: `Cannot tell whether this is a POS export or a bank statement${p.detail ? ` (${p.detail})` : ''}; please choose in the preview.`,
-  }),
+  kind_uncertain: (p) => {
+    const counted = p.posClues !== undefined && p.bankClues !== undefined;
+    const zh = counted ? `POS 特有列 ${p.posClues} 个，银行流水特有列 ${p.bankClues} 个` : p.detail;
+    const en = counted ? `${p.posClues} POS-only and ${p.bankClues} bank-only columns` : p.detail;
+    return {
+      zh: `无法确定这是 POS 交易明细还是银行流水${zh ? `（${zh}）` : ''}，请在预览中选择。`,
+      en: `Cannot tell whether this is a POS export or a bank statement${en ? ` (${en})` : ''}; please choose in the preview.`,
+    };
+  },
   missing_column: (_p, f) => ({
     zh: `缺少「${f.zh}」列，请在预览中指定对应的列。`,
     en: `No ${f.en} column found; please pick it in the preview.`,
