@@ -5,7 +5,7 @@
  * (`String(n)`, which round-trips), so 0.1 is "0.1", not 0.1000000000000000055….
  */
 import type Decimal from 'decimal.js';
-import { D, roundFen, type Fen } from './fen';
+import { D, fen, roundFen, type Fen } from './fen';
 
 export type MoneyUnit = 'yuan' | 'fen';
 
@@ -57,8 +57,28 @@ export function parseMoney(
   return parseTextCell(cell, unit, excess);
 }
 
+/** Plain decimal text small enough that integer arithmetic on its digits is exact. */
+const PLAIN = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/**
+ * The common case without decimal.js: at most 2 decimals (yuan) or none (fen) and at most 13 integer
+ * digits, so digits × 100 + cents stays far below 2^53. Integer arithmetic on the digits, never a float
+ * product; anything else returns null and goes the exact decimal.js way.
+ */
+function plainFen(text: string, unit: MoneyUnit, negative = false): Fen | null {
+  const m = PLAIN.exec(text);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  if (unit === 'fen' && frac !== '') return null;
+  const magnitude = unit === 'yuan' ? Number(m[2]) * 100 + Number(frac.padEnd(2, '0')) : Number(m[2]);
+  const neg = (m[1] === '-') !== negative;
+  return fen(neg && magnitude !== 0 ? -magnitude : magnitude);
+}
+
 function parseNumberCell(n: number, unit: MoneyUnit, excess: ExcessDecimals): MoneyParse {
   if (!Number.isFinite(n)) return { ok: false, reason: `not a finite number: ${String(n)}` };
+  const quick = plainFen(String(n), unit);
+  if (quick !== null) return { ok: true, value: quick };
   // String(n) is the shortest decimal that reads back as the same double: the value the user saw.
   const value = new D(String(n));
   const scaled = unit === 'yuan' ? value.times(100) : value;
@@ -106,6 +126,8 @@ function parseTextCell(text: string, unit: MoneyUnit, excess: ExcessDecimals): M
   }
   const intPart = (m[1] ?? '0').replace(/,/g, '');
   const fracPart = m[2] ?? '';
+  const quick = plainFen(fracPart === '' ? intPart : `${intPart}.${fracPart}`, unit, negative);
+  if (quick !== null) return { ok: true, value: quick };
   const value = new D(`${negative ? '-' : ''}${intPart}.${fracPart === '' ? '0' : fracPart}`);
   const scaled = unit === 'yuan' ? value.times(100) : value;
   if (scaled.isInteger()) return finish(scaled);

@@ -32,14 +32,8 @@ async function main(): Promise<void> {
     migrationsDir: sourceMigrationsDir(),
   });
   if (!values['no-default-book']) {
-    const last = services.config.get().lastBookPath;
-    try {
-      if (last) services.books.openAt(last);
-      else services.books.openDefault();
-    } catch (e) {
-      // The UI shows the welcome screen and the book switcher; the reason is printed here.
-      console.error(`Could not open the last book: ${(e as Error).message}`);
-    }
+    // The UI shows the welcome screen and the book switcher if this fails; the reason is printed here.
+    services.books.openAtStartup((message) => console.error(`Could not open the last book: ${message}`));
   }
   const uploadDir = mkdtempSync(join(tmpdir(), 'feetrail-uploads-'));
   const host = await startHost({

@@ -121,6 +121,9 @@ function start(): void {
     // Before the window loads, so the page's first `book:current` already sees it.
     openBookFromOs(pendingBook, { reload: false });
     pendingBook = null;
+  } else {
+    // `npm start` opens the book used last, or the default book in the user-data folder.
+    built.books.openAtStartup((message) => logInternalError('open-startup-book', message));
   }
   mainWindow = createMainWindow(messages);
 }

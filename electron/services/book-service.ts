@@ -91,6 +91,20 @@ export class BookService {
       : this.createAt(this.defaultBookPath);
   }
 
+  /**
+   * What the app opens when it starts: the book used last, else the default book (created the first
+   * time). A book that cannot be opened is reported and the app starts on the welcome screen.
+   */
+  openAtStartup(onError: (message: string) => void = () => undefined): BookInfo | null {
+    const last = this.config.get().lastBookPath;
+    try {
+      return last && existsSync(last) ? this.openAt(last) : this.openDefault();
+    } catch (e) {
+      onError(e instanceof Error ? e.message : String(e));
+      return null;
+    }
+  }
+
   recent(): RecentBook[] {
     return this.config.get().recentBooks.map((b) => ({
       path: b.path,
