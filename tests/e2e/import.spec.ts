@@ -39,7 +39,10 @@ test.describe('importing the August example through the UI', () => {
     await expect(app.monthValue).toHaveAttribute('data-month', '2026-08');
     const txns = new LedgerPage(page);
     await expect(txns.count).toContainText('共 1,888 笔');
-    await txns.searchFor('258000000057');
+    // Ctrl+F goes to the search box, as in Excel.
+    await page.keyboard.press('Control+f');
+    await expect(txns.search).toBeFocused();
+    await page.keyboard.type('258000000057');
     await expect(txns.count).toContainText('共 1 笔');
     await expect(txns.rows).toHaveCount(1);
     await expect(txns.rows.first()).toContainText('258000000057');

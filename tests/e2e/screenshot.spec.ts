@@ -6,7 +6,10 @@ const SCREENSHOT = resolve(import.meta.dirname, '../../docs/images/feetrail-over
 const TRANSACTIONS = resolve(import.meta.dirname, '../../docs/images/feetrail-transactions.png');
 const EXAMPLE = '/work/shared/samples/example-2026-08';
 
-test('the overview and the transactions of a book holding the August example, for the README', async ({ app, page }) => {
+test('the overview and the transactions of a book holding the August example, for the README', async ({
+  app,
+  page,
+}) => {
   test.setTimeout(180_000);
   await app.welcome.createBook('张记便利店');
   await expect(app.currentBookName).toHaveText('张记便利店');

@@ -18,6 +18,7 @@ import type { VirtualColumn } from '../components/VirtualTable';
 import { monthRange } from '../format/month-range';
 import { formatCount, formatFen } from '../format/number';
 import { BANK_COLUMNS, BANK_DETAIL_COLUMNS, ledgerCellClass, ledgerText } from '../ledger/ledger-columns';
+import { useFindShortcut } from '../ledger/use-find-shortcut';
 import { useLedgerPages } from '../ledger/use-ledger-pages';
 import { useFocusMonth } from '../month/use-focus-month';
 import { routeHref } from '../routing/routes';
@@ -58,6 +59,7 @@ function BankTable({ revision }: { revision: number }) {
   const [choices, setChoices] = useState<Choices>({});
   const [open, setOpen] = useState<StoredBankLine | null>(null);
   const searchId = useId();
+  const searchRef = useFindShortcut();
 
   const range = customRange !== null && customRange.month === month ? customRange : monthRange(month);
   const filter: BankFilter = useMemo(() => {
@@ -112,6 +114,7 @@ function BankTable({ revision }: { revision: number }) {
           <label htmlFor={searchId}>{t('ledger.search')}</label>
           <input
             id={searchId}
+            ref={searchRef}
             type="search"
             value={text}
             maxLength={100}

@@ -19,6 +19,7 @@ import type { VirtualColumn } from '../components/VirtualTable';
 import { monthRange } from '../format/month-range';
 import { formatCount, formatFen } from '../format/number';
 import { POS_COLUMNS, POS_DETAIL_COLUMNS, ledgerCellClass, ledgerText } from '../ledger/ledger-columns';
+import { useFindShortcut } from '../ledger/use-find-shortcut';
 import { useLedgerPages } from '../ledger/use-ledger-pages';
 import { useFocusMonth } from '../month/use-focus-month';
 import { routeHref } from '../routing/routes';
@@ -58,6 +59,7 @@ function TransactionsTable({ revision }: { revision: number }) {
   const [choices, setChoices] = useState<Choices>({});
   const [open, setOpen] = useState<StoredTxn | null>(null);
   const searchId = useId();
+  const searchRef = useFindShortcut();
   const terminals = useApiQuery('transactions:terminals', {}, revision);
 
   // The month in focus sets the dates until the user picks their own for that month.
@@ -116,6 +118,7 @@ function TransactionsTable({ revision }: { revision: number }) {
           <label htmlFor={searchId}>{t('ledger.search')}</label>
           <input
             id={searchId}
+            ref={searchRef}
             type="search"
             value={text}
             maxLength={100}

@@ -14,6 +14,7 @@ import { ImportBlockers } from './ImportBlockers';
 import { IssueList } from './IssueList';
 import { MappingEditor } from './MappingEditor';
 import { PreviewRows } from './PreviewRows';
+import { ValueMapper } from './ValueMapper';
 
 type FilePreviewProps = {
   file: FileRef;
@@ -213,6 +214,14 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
             </details>
           ) : null}
 
+          <ValueMapper
+            unknownValues={preview.unknownValues}
+            disabled={running || finished || loading || preview.mapping === null}
+            onMap={(valueMaps) => {
+              if (preview.mapping !== null)
+                setOptions({ ...options, mapping: applyOverrides(preview.mapping, { valueMaps }) });
+            }}
+          />
           {preview.kind !== null ? <PreviewRows kind={preview.kind} rows={preview.rows} /> : null}
           <IssueList issues={preview.issues} total={preview.issueCount} />
           <ImportBlockers blockers={preview.blockers} />
