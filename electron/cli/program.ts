@@ -12,6 +12,7 @@ import { createServices } from '../services/create-services';
 import { defaultDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { registerBackup } from './commands/backup';
+import { registerClose } from './commands/close';
 import { registerImport } from './commands/import';
 import { registerReconcile } from './commands/reconcile';
 
@@ -73,6 +74,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerImport(program, ctx);
   registerBackup(program, ctx);
   registerReconcile(program, ctx);
+  registerClose(program, ctx);
   return program;
 }
 

@@ -14,6 +14,7 @@ import type { Finding } from '../../shared/domain/reconcile/types';
 import type { ReconcileSummary } from '../../shared/domain/reconcile/summary';
 import type { Book } from './book';
 import { appendAudit } from './audit-repo';
+import { assertMonthsOpen, monthsOfFindings } from './periods-repo';
 
 type FindingFilter = z.output<typeof findingFilterSchema>;
 
@@ -230,6 +231,7 @@ export function triageFindings(
   at: string,
 ): number {
   const db = book.db;
+  assertMonthsOpen(book, monthsOfFindings(book, ids), 'triage');
   return db.transaction(() => {
     const stmt = db.prepare(
       `UPDATE findings SET state = ?, triage_reason = ?, triaged_at = ? WHERE id = ? AND state NOT IN ('disputed', 'resolved', 'rejected')`,

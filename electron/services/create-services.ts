@@ -6,6 +6,7 @@ import type { AppInfo, Door } from '../../shared/api/contract';
 import type { BookOpenOptions } from '../db/book';
 import { BookService } from './book-service';
 import { ChartsService } from './charts-service';
+import { CloseService } from './close-service';
 import { ConfigStore } from './config-store';
 import { FileRegistry } from './file-registry';
 import { ImportJobs } from './import-jobs';
@@ -13,6 +14,7 @@ import { ImportService } from './import-service';
 import { autoBackup } from './backup-service';
 import { localNow } from '../db/book';
 import { ReconcileService } from './reconcile-service';
+import { ReportService } from './report-service';
 import { defaultBookPathOf } from './paths';
 
 export type ServicesOptions = {
@@ -35,6 +37,8 @@ export type Services = {
   readonly importJobs: ImportJobs;
   readonly reconcile: ReconcileService;
   readonly charts: ChartsService;
+  readonly monthClose: CloseService;
+  readonly reports: ReportService;
   appInfo(): AppInfo;
   close(): void;
 };
@@ -59,6 +63,8 @@ export function createServices(options: ServicesOptions): Services {
     importJobs,
     reconcile: new ReconcileService(),
     charts: new ChartsService(),
+    monthClose: new CloseService(),
+    reports: new ReportService(),
     appInfo: () => ({
       name: 'FeeTrail',
       version: options.appVersion,

@@ -4,6 +4,7 @@ import { parseMappingTemplateJson } from '../../shared/import/mapping-schema';
 import { FeeTrailError } from '../../shared/result';
 import { localNow } from '../db/book';
 import { getBatch, listBatches, undoBatch } from '../db/import-repo';
+import { assertMonthsOpen, monthsOfBatch } from '../db/periods-repo';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../db/template-repo';
 import type { Services } from './create-services';
 import type { HandlerMap } from './dispatch';
@@ -35,6 +36,7 @@ export function importHandlers(s: Services): HandlerMap<typeof importCalls> {
         throw new FeeTrailError('not_found', `No import batch ${input.batchId}.`, { batchId: input.batchId });
       if (batch.status === 'undone')
         throw new FeeTrailError('invalid_input', `Import batch ${input.batchId} was already undone.`);
+      assertMonthsOpen(book, monthsOfBatch(book, input.batchId), 'undo');
       return undoBatch(book, input.batchId, localNow());
     },
     'templates:list': () => listTemplates(s.books.require()),

@@ -11,6 +11,7 @@ import { createDispatcher } from './dispatch';
 import { backupHandlers } from './handlers-backup';
 import { bookHandlers } from './handlers-book';
 import { chartsHandlers } from './handlers-charts';
+import { closeHandlers } from './handlers-close';
 import { importHandlers } from './handlers-import';
 import { ledgerHandlers } from './handlers-ledger';
 import { reconcileHandlers } from './handlers-reconcile';
@@ -23,6 +24,7 @@ export function createServiceHandlers(s: Services): HandlerMap<ServiceContract> 
     ...ledgerHandlers(s),
     ...reconcileHandlers(s),
     ...chartsHandlers(s),
+    ...closeHandlers(s),
   };
 }
 

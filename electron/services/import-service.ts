@@ -21,6 +21,7 @@ import type { Book } from '../db/book';
 import { bookNameOf, localNow } from '../db/book';
 import { appendAudit } from '../db/audit-repo';
 import { findCommittedBatchBySha, openBatchWriter, runImportTransaction } from '../db/import-repo';
+import { assertMonthsOpen, monthsOfBatch } from '../db/periods-repo';
 import type { BatchWriter } from '../db/import-repo';
 import { saveTemplate } from '../db/template-repo';
 import type { OpenSourceOptions, SourceReader } from '../io/read-file';
@@ -237,6 +238,8 @@ export class ImportService {
       });
       const issues = await this.writeRows(reader, analysis, writer, fileName, run);
       const counts = writer.finish();
+      // A closed month refuses rows: throwing here rolls the whole file back.
+      assertMonthsOpen(book, monthsOfBatch(book, writer.batchId), 'import');
       if (run.saveTemplateAs) saveTemplate(book, run.saveTemplateAs, mapping, at);
       appendAudit(book, at, 'import.committed', {
         batchId: writer.batchId,

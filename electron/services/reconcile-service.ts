@@ -27,6 +27,7 @@ import {
 } from '../db/findings-repo';
 import { bankLinesBetween, getBankLine, getTransaction, txnsBetween } from '../db/ledger-repo';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
+import { assertMonthsOpen, monthsBetween } from '../db/periods-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
 import { addDays, monthRange } from './period';
 
@@ -79,6 +80,8 @@ export class ReconcileService {
 
   run(book: Book, input: PeriodInput): ReconcileReport {
     const period = resolvePeriod(input);
+    // A run replaces the open findings of its period: a closed month's must stay as they were closed.
+    assertMonthsOpen(book, monthsBetween(period.from, period.to), 'reconcile');
     ensureDefaultRateCard(book, this.now());
     const settings = reconcileSettings(book);
     const txns = txnsBetween(

@@ -8,6 +8,7 @@ import { appCalls } from './app';
 import { backupCalls } from './backup';
 import { bookCalls } from './book';
 import { chartsCalls } from './charts';
+import { closeCalls } from './close';
 import { desktopCalls } from './files';
 import { importCalls } from './imports';
 import { ledgerCalls } from './ledger';
@@ -22,6 +23,7 @@ export const serviceContract = {
   ...ledgerCalls,
   ...reconcileCalls,
   ...chartsCalls,
+  ...closeCalls,
 } satisfies CallMap;
 
 /** Everything the desktop preload exposes: the services plus the native dialogs. */
@@ -62,3 +64,4 @@ export type * from './ledger';
 export type * from './backup';
 export type * from './reconcile';
 export type * from './charts';
+export type * from './close';
