@@ -13,6 +13,7 @@ import { defaultDataDir } from '../services/paths';
 import { APP_VERSION } from '../services/version';
 import { registerBackup } from './commands/backup';
 import { registerClose } from './commands/close';
+import { registerDisputes } from './commands/disputes';
 import { registerImport } from './commands/import';
 import { registerReconcile } from './commands/reconcile';
 
@@ -74,6 +75,7 @@ export function buildProgram(ctx: CliContext): Command {
   registerImport(program, ctx);
   registerBackup(program, ctx);
   registerReconcile(program, ctx);
+  registerDisputes(program, ctx);
   registerClose(program, ctx);
   return program;
 }

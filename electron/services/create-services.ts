@@ -8,6 +8,8 @@ import { BookService } from './book-service';
 import { ChartsService } from './charts-service';
 import { CloseService } from './close-service';
 import { ConfigStore } from './config-store';
+import { DisputeService } from './dispute-service';
+import { EvidenceService } from './evidence-service';
 import { FileRegistry } from './file-registry';
 import { ImportJobs } from './import-jobs';
 import { ImportService } from './import-service';
@@ -16,6 +18,8 @@ import { localNow } from '../db/book';
 import { ReconcileService } from './reconcile-service';
 import { ReportService } from './report-service';
 import { defaultBookPathOf } from './paths';
+import type { PrintPdf } from '../io/print-pdf';
+import { printPdfWithChromium } from '../io/print-pdf';
 
 export type ServicesOptions = {
   dataDir: string;
@@ -26,6 +30,8 @@ export type ServicesOptions = {
   nativeBinding?: string;
   /** Keep the recent-books list (true for the UI doors, false for the CLI). Default true. */
   rememberRecent?: boolean;
+  /** Prints evidence HTML to PDF: Chromium via Playwright by default; the desktop app passes printToPDF. */
+  printPdf?: PrintPdf;
 };
 
 export type Services = {
@@ -36,6 +42,8 @@ export type Services = {
   readonly imports: ImportService;
   readonly importJobs: ImportJobs;
   readonly reconcile: ReconcileService;
+  readonly disputes: DisputeService;
+  readonly evidence: EvidenceService;
   readonly charts: ChartsService;
   readonly monthClose: CloseService;
   readonly reports: ReportService;
@@ -54,6 +62,7 @@ export function createServices(options: ServicesOptions): Services {
   const books = new BookService(options.dataDir, config, openOptions, options.rememberRecent ?? true);
   const imports = new ImportService({}, localNow, (book) => autoBackup(book));
   const importJobs = new ImportJobs(books, imports);
+  const disputes = new DisputeService();
   return {
     options,
     config,
@@ -62,6 +71,8 @@ export function createServices(options: ServicesOptions): Services {
     imports,
     importJobs,
     reconcile: new ReconcileService(),
+    disputes,
+    evidence: new EvidenceService(disputes, options.printPdf ?? printPdfWithChromium),
     charts: new ChartsService(),
     monthClose: new CloseService(),
     reports: new ReportService(),

@@ -12,6 +12,7 @@ import { backupHandlers } from './handlers-backup';
 import { bookHandlers } from './handlers-book';
 import { chartsHandlers } from './handlers-charts';
 import { closeHandlers } from './handlers-close';
+import { disputesHandlers } from './handlers-disputes';
 import { importHandlers } from './handlers-import';
 import { ledgerHandlers } from './handlers-ledger';
 import { reconcileHandlers } from './handlers-reconcile';
@@ -23,6 +24,7 @@ export function createServiceHandlers(s: Services): HandlerMap<ServiceContract> 
     ...importHandlers(s),
     ...ledgerHandlers(s),
     ...reconcileHandlers(s),
+    ...disputesHandlers(s),
     ...chartsHandlers(s),
     ...closeHandlers(s),
   };

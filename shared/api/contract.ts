@@ -9,6 +9,7 @@ import { backupCalls } from './backup';
 import { bookCalls } from './book';
 import { chartsCalls } from './charts';
 import { closeCalls } from './close';
+import { disputeCalls } from './disputes';
 import { desktopCalls } from './files';
 import { importCalls } from './imports';
 import { ledgerCalls } from './ledger';
@@ -22,6 +23,7 @@ export const serviceContract = {
   ...importCalls,
   ...ledgerCalls,
   ...reconcileCalls,
+  ...disputeCalls,
   ...chartsCalls,
   ...closeCalls,
 } satisfies CallMap;
@@ -63,5 +65,6 @@ export type * from './imports';
 export type * from './ledger';
 export type * from './backup';
 export type * from './reconcile';
+export type * from './disputes';
 export type * from './charts';
 export type * from './close';
