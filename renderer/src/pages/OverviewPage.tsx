@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { BookCounts } from '../../../shared/api/contract';
 import { useBook } from '../book/use-book';
+import { OverviewFigures } from '../components/charts/OverviewFigures';
 import { DataTable } from '../components/DataTable';
 import type { Column } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
@@ -78,6 +79,7 @@ export function OverviewPage() {
           )}
         </section>
       )}
+      {empty ? null : <OverviewFigures />}
       <DataTable caption={t('overview.contents')} columns={columns} rows={rows} rowKey={(row) => row.key} />
     </Page>
   );

@@ -1,0 +1,73 @@
+/**
+ * Chart rows for recharts. Figures arrive as exact fen and rate strings; the numbers made here are for
+ * drawing only (axis positions), every label and tooltip prints the exact values with formatFen.
+ */
+import type { ChartSeries, SeriesPoint } from '../../../shared/api/contract';
+import type { Channel } from '../../../shared/domain/types';
+
+/** Yuan as a float, for bar heights only. */
+export function drawYuan(fenValue: number): number {
+  return fenValue / 100;
+}
+
+/** A rate string as a float, for line positions only. */
+export function drawRate(rate: string | null): number | null {
+  return rate === null ? null : Number(rate);
+}
+
+export function yuanTick(value: number): string {
+  return `¥${new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value)}`;
+}
+
+export function rateTick(value: number): string {
+  return `${value.toFixed(2)}%`;
+}
+
+/** The range a bucket covers: a day, or a whole month. */
+export function bucketRange(bucket: string): { from: string; to: string } {
+  if (bucket.length === 10) return { from: bucket, to: bucket };
+  const [y, m] = bucket.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${bucket}-01`, to: `${bucket}-${String(last).padStart(2, '0')}` };
+}
+
+/** The Transactions page filtered to a date range (and channel), read back by its query string. */
+export function transactionsHref(range: { from: string; to: string }, channel?: Channel | 'all'): string {
+  const q = new URLSearchParams({ from: range.from, to: range.to });
+  if (channel !== undefined && channel !== 'all') q.set('channel', channel);
+  return `#/transactions?${q.toString()}`;
+}
+
+/** The Reconcile page's findings for a date range (and kind). */
+export function findingsHref(range: { from: string; to: string }, kind?: string): string {
+  const q = new URLSearchParams({ from: range.from, to: range.to });
+  if (kind !== undefined) q.set('kind', kind);
+  return `#/reconcile?${q.toString()}`;
+}
+
+export function go(href: string): void {
+  window.location.hash = href.slice(1);
+}
+
+export type RateRow = { bucket: string; marker: number | null } & Record<string, number | string | null>;
+
+/** One row per bucket: each channel's effective rate (`rate_<channel>`), and a marker height. */
+export function rateRows(data: ChartSeries): RateRow[] {
+  const channels = data.series.filter((s) => s.channel !== 'all');
+  const markerDays = new Set(data.markers.map((m) => m.date.slice(0, data.granularity === 'day' ? 10 : 7)));
+  let top = 0;
+  for (const s of channels) for (const p of s.points) top = Math.max(top, drawRate(p.effectiveRate) ?? 0);
+  return data.buckets.map((bucket, i) => {
+    const row: RateRow = { bucket, marker: markerDays.has(bucket) ? Math.max(top, 0.1) * 1.08 : null };
+    for (const s of channels) {
+      const p: SeriesPoint | undefined = s.points[i];
+      row[`rate_${s.channel}`] = p !== undefined && p.turnoverFen > 0 ? drawRate(p.effectiveRate) : null;
+    }
+    return row;
+  });
+}
+
+/** The contracted rates of a series over the range: one value draws as a reference line, more as a step. */
+export function contractedRates(points: readonly SeriesPoint[]): string[] {
+  return [...new Set(points.flatMap((p) => (p.contractedRate === null ? [] : [p.contractedRate])))];
+}

@@ -1,0 +1,93 @@
+import { useRef } from 'react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/** The chart's <svg> as a standalone file (recharts draws one svg.recharts-surface per chart). */
+function svgText(root: HTMLElement | null): string | null {
+  const svg = root?.querySelector('svg.recharts-surface');
+  if (!svg) return null;
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('style', 'background:#fff;font-family:sans-serif');
+  return new XMLSerializer().serializeToString(copy);
+}
+
+function download(href: string, name: string): void {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+async function savePng(svg: string, name: string, width: number, height: number): Promise<void> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    await new Promise<void>((resolve, reject) => {
+      img.onload = () => resolve();
+      img.onerror = () => reject(new Error('svg not drawable'));
+      img.src = url;
+    });
+    const canvas = document.createElement('canvas');
+    canvas.width = width * 2;
+    canvas.height = height * 2;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0, width, height);
+    download(canvas.toDataURL('image/png'), name);
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+/** A titled chart that prints on its own and can be saved as SVG or PNG. */
+export function ChartFrame({
+  id,
+  title,
+  children,
+  table,
+}: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  table?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
+  const save = (kind: 'svg' | 'png') => {
+    const svg = svgText(ref.current);
+    if (svg === null) return;
+    if (kind === 'svg') {
+      const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+      download(url, `${id}.svg`);
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      return;
+    }
+    const box = ref.current?.querySelector('svg.recharts-surface')?.getBoundingClientRect();
+    savePng(svg, `${id}.png`, box?.width ?? 800, box?.height ?? 320).catch(() => undefined);
+  };
+  return (
+    <figure className="chart-frame" data-chart={id}>
+      <figcaption>
+        <h2>{title}</h2>
+        <span className="chart-actions no-print">
+          <button type="button" className="button button-quiet" onClick={() => save('svg')}>
+            {t('charts.saveSvg')}
+          </button>
+          <button type="button" className="button button-quiet" onClick={() => save('png')}>
+            {t('charts.savePng')}
+          </button>
+        </span>
+      </figcaption>
+      <div className="chart-body" ref={ref}>
+        {children}
+      </div>
+      {table}
+    </figure>
+  );
+}

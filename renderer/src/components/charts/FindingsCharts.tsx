@@ -1,0 +1,97 @@
+import { useTranslation } from 'react-i18next';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { FindingsChart } from '../../../../shared/api/contract';
+import { fen } from '../../../../shared/fen';
+import { bucketRange, drawYuan, findingsHref, go, yuanTick } from '../../charts/chart-data';
+import { formatFen } from '../../format/number';
+import { ChartFrame } from './ChartFrame';
+
+const KIND_COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed', '#0ea5e9', '#db2777', '#65a30d'];
+
+/** Findings by kind and month (stacked counts); a click opens that month's findings of that kind. */
+export function FindingsByKindChart({ data }: { data: FindingsChart }) {
+  const { t } = useTranslation();
+  const rows = data.months.map((m) => {
+    const row: Record<string, number | string> = { month: m.month };
+    for (const k of data.kinds) row[k] = m.byKind[k]?.count ?? 0;
+    return row;
+  });
+  return (
+    <ChartFrame id="findings-by-kind" title={t('charts.findingsTitle')}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          <Tooltip />
+          <Legend />
+          {data.kinds.map((kind, i) => (
+            <Bar
+              key={kind}
+              dataKey={kind}
+              stackId="kinds"
+              name={t(`reconcile.kinds.${kind}`, { defaultValue: kind })}
+              fill={KIND_COLORS[i % KIND_COLORS.length]}
+              cursor="pointer"
+              onClick={(_, index) => {
+                const m = data.months[index];
+                if (m !== undefined) go(findingsHref(bucketRange(m.month), kind));
+              }}
+            />
+          ))}
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** Money at stake against money recovered, per month, in yuan with exact tooltips. */
+export function StakeChart({ data }: { data: FindingsChart }) {
+  const { t } = useTranslation();
+  const rows = data.months.map((m) => ({
+    month: m.month,
+    atStake: drawYuan(m.atStakeFen),
+    recovered: drawYuan(m.recoveredFen),
+  }));
+  return (
+    <ChartFrame id="stake" title={t('charts.stakeTitle')}>
+      <ResponsiveContainer width="100%" height="100%">
+        <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} />
+          <Tooltip
+            content={({ active, label }) => {
+              const m = data.months.find((x) => x.month === label);
+              if (active !== true || m === undefined) return null;
+              return (
+                <dl className="chart-tooltip">
+                  <dt>{m.month}</dt>
+                  <dd>
+                    {t('charts.atStake')} {formatFen(fen(m.atStakeFen))}
+                  </dd>
+                  <dd>
+                    {t('charts.recovered')} {formatFen(fen(m.recoveredFen))}
+                  </dd>
+                  <dd>{t('charts.findingsCount', { n: m.count })}</dd>
+                </dl>
+              );
+            }}
+          />
+          <Legend />
+          <Bar
+            dataKey="atStake"
+            name={t('charts.atStake')}
+            fill="#dc2626"
+            cursor="pointer"
+            onClick={(_, i) => {
+              const m = data.months[i];
+              if (m !== undefined) go(findingsHref(bucketRange(m.month)));
+            }}
+          />
+          <Bar dataKey="recovered" name={t('charts.recovered')} fill="#16a34a" />
+        </BarChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,276 @@
+import { useTranslation } from 'react-i18next';
+import {
+  Bar,
+  CartesianGrid,
+  ComposedChart,
+  Legend,
+  Line,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { ChartSeries, ChannelSeries } from '../../../../shared/api/contract';
+import { displayRate } from '../../../../shared/domain/chart-series';
+import type { Channel } from '../../../../shared/domain/types';
+import { fen } from '../../../../shared/fen';
+import {
+  bucketRange,
+  contractedRates,
+  drawRate,
+  drawYuan,
+  go,
+  rateRows,
+  rateTick,
+  transactionsHref,
+  yuanTick,
+} from '../../charts/chart-data';
+import { formatFen } from '../../format/number';
+import { ChartFrame } from './ChartFrame';
+
+const COLORS: Record<string, string> = {
+  all: '#334155',
+  card: '#2563eb',
+  wechat: '#16a34a',
+  alipay: '#0ea5e9',
+  unionpay_qr: '#dc2626',
+};
+
+type DotProps = { cx?: number; cy?: number; index?: number };
+
+/** Bars of turnover and fees with the effective rate against the contracted rate (total or one channel). */
+export function TurnoverChart({ series }: { series: ChannelSeries }) {
+  const { t } = useTranslation();
+  const rows = series.points.map((p) => ({
+    bucket: p.bucket,
+    turnover: drawYuan(p.turnoverFen),
+    fees: drawYuan(p.feesFen),
+    effective: p.turnoverFen > 0 ? drawRate(p.effectiveRate) : null,
+    contracted: drawRate(p.contractedRate),
+  }));
+  const open = (index: number) => {
+    const p = series.points[index];
+    if (p !== undefined) go(transactionsHref(bucketRange(p.bucket), series.channel));
+  };
+  return (
+    <ChartFrame id={`turnover-${series.channel}`} title={t('charts.turnoverTitle')}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} />
+          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} />
+          <YAxis yAxisId="rate" orientation="right" tickFormatter={rateTick} tick={{ fontSize: 11 }} />
+          <Tooltip
+            content={({ active, label }) => {
+              const p = series.points.find((x) => x.bucket === label);
+              if (active !== true || p === undefined) return null;
+              return (
+                <dl className="chart-tooltip">
+                  <dt>{p.bucket}</dt>
+                  <dd>
+                    {t('charts.turnover')} {formatFen(p.turnoverFen)}
+                  </dd>
+                  <dd>
+                    {t('charts.fees')} {formatFen(p.feesFen)}
+                  </dd>
+                  <dd>
+                    {t('charts.effectiveRate')} {displayRate(p.effectiveRate)}%
+                  </dd>
+                  <dd>
+                    {t('charts.contractedRate')} {displayRate(p.contractedRate)}%
+                  </dd>
+                </dl>
+              );
+            }}
+          />
+          <Legend />
+          <Bar
+            yAxisId="yuan"
+            dataKey="turnover"
+            name={t('charts.turnover')}
+            fill="#93c5fd"
+            onClick={(_, i) => open(i)}
+            cursor="pointer"
+          />
+          <Bar
+            yAxisId="yuan"
+            dataKey="fees"
+            name={t('charts.fees')}
+            fill="#f59e0b"
+            onClick={(_, i) => open(i)}
+            cursor="pointer"
+          />
+          <Line
+            yAxisId="rate"
+            dataKey="effective"
+            name={t('charts.effectiveRate')}
+            stroke="#b91c1c"
+            connectNulls
+            isAnimationActive={false}
+          />
+          <Line
+            yAxisId="rate"
+            dataKey="contracted"
+            name={t('charts.contractedRate')}
+            stroke="#475569"
+            strokeDasharray="6 4"
+            type="stepAfter"
+            dot={false}
+            isAnimationActive={false}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/**
+ * Effective rate per channel over time, the contracted rate as a reference line (a rise shows as the
+ * line stepping away from it), findings marked on the time axis. Dots and markers open what is behind.
+ */
+export function RateChart({ data }: { data: ChartSeries }) {
+  const { t } = useTranslation();
+  const channels = data.series.filter((s): s is ChannelSeries & { channel: Channel } => s.channel !== 'all');
+  const rows = rateRows(data);
+  const markerAt = (bucket: string) => data.markers.filter((m) => m.date.startsWith(bucket));
+  return (
+    <ChartFrame id="rates" title={t('charts.rateTitle')} table={<RateTable data={data} />}>
+      <ResponsiveContainer width="100%" height="100%">
+        <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} />
+          <YAxis tickFormatter={rateTick} tick={{ fontSize: 11 }} domain={[0, 'auto']} />
+          <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
+          <Legend />
+          {channels.flatMap((s) =>
+            contractedRates(s.points).map((rate) => (
+              <ReferenceLine
+                key={`ref-${s.channel}-${rate}`}
+                y={Number(rate)}
+                stroke={COLORS[s.channel]}
+                strokeDasharray="6 4"
+                label={{
+                  value: t('charts.contractedOf', {
+                    channel: t(`ledger.channels.${s.channel}`),
+                    rate: displayRate(rate),
+                  }),
+                  position: 'insideBottomRight',
+                  fontSize: 11,
+                }}
+              />
+            )),
+          )}
+          {channels.map((s) => (
+            <Line
+              key={s.channel}
+              dataKey={`rate_${s.channel}`}
+              name={t(`ledger.channels.${s.channel}`)}
+              stroke={COLORS[s.channel]}
+              isAnimationActive={false}
+              connectNulls
+              dot={(props: DotProps) => {
+                const p = s.points[props.index ?? -1];
+                if (
+                  p === undefined ||
+                  p.turnoverFen === 0 ||
+                  props.cx === undefined ||
+                  props.cy === undefined
+                )
+                  return <g key={`${s.channel}-${props.index}`} />;
+                return (
+                  <circle
+                    key={`${s.channel}-${p.bucket}`}
+                    className="rate-dot"
+                    data-channel={s.channel}
+                    data-bucket={p.bucket}
+                    data-rate={p.effectiveRate ?? ''}
+                    cx={props.cx}
+                    cy={props.cy}
+                    r={4}
+                    fill={COLORS[s.channel]}
+                    cursor="pointer"
+                    onClick={() => go(transactionsHref(bucketRange(p.bucket), s.channel))}
+                  />
+                );
+              }}
+            />
+          ))}
+          <Scatter
+            dataKey="marker"
+            name={t('charts.markers')}
+            fill="#b91c1c"
+            isAnimationActive={false}
+            shape={(props: DotProps & { payload?: { bucket: string } }) => {
+              const bucket = props.payload?.bucket ?? '';
+              const m = markerAt(bucket);
+              if (props.cx === undefined || props.cy === undefined || m.length === 0) return <g />;
+              const channel = m.find((x) => x.channel !== null)?.channel ?? undefined;
+              const kinds = [...new Set(m.flatMap((x) => x.kinds))].join(' ');
+              return (
+                <path
+                  className="finding-marker"
+                  data-bucket={bucket}
+                  data-kinds={kinds}
+                  d={`M${props.cx},${props.cy + 6} l-6,-10 h12 z`}
+                  fill="#b91c1c"
+                  cursor="pointer"
+                  onClick={() => go(transactionsHref(bucketRange(bucket), channel ?? 'all'))}
+                >
+                  <title>{kinds}</title>
+                </path>
+              );
+            }}
+          />
+        </ComposedChart>
+      </ResponsiveContainer>
+    </ChartFrame>
+  );
+}
+
+/** The figures behind the rate chart, exact, one row per bucket and channel with data. */
+function RateTable({ data }: { data: ChartSeries }) {
+  const { t } = useTranslation();
+  const rows = data.series.flatMap((s) => s.points.filter((p) => p.txnCount > 0).map((p) => ({ s, p })));
+  return (
+    <details className="chart-table">
+      <summary>{t('charts.showTable')}</summary>
+      <table className="table" data-testid="rate-table">
+        <caption>{t('charts.tableCaption', { title: t('charts.rateTitle') })}</caption>
+        <thead>
+          <tr>
+            <th>{t('charts.bucket')}</th>
+            <th>{t('charts.channel')}</th>
+            <th>{t('charts.turnover')}</th>
+            <th>{t('charts.fees')}</th>
+            <th>{t('charts.effectiveRate')}</th>
+            <th>{t('charts.contractedRate')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ s, p }) => (
+            <tr
+              key={`${s.channel}-${p.bucket}`}
+              data-channel={s.channel}
+              data-bucket={p.bucket}
+              data-effective={p.effectiveRate ?? ''}
+              data-contracted={p.contractedRate ?? ''}
+            >
+              <td>{p.bucket}</td>
+              <td>{s.channel === 'all' ? t('charts.total') : t(`ledger.channels.${s.channel}`)}</td>
+              <td className="num">{formatFen(fen(p.turnoverFen))}</td>
+              <td className="num">{formatFen(fen(p.feesFen))}</td>
+              <td className="num">{displayRate(p.effectiveRate)}%</td>
+              <td className="num">{displayRate(p.contractedRate)}%</td>
+              <td>
+                <a href={transactionsHref(bucketRange(p.bucket), s.channel)}>{t('charts.openTxns')}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -1,0 +1,124 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SeriesInput } from '../../../shared/api/contract';
+import { CHANNELS } from '../../../shared/domain/types';
+import type { Channel } from '../../../shared/domain/types';
+import { useApiQuery } from '../api/use-api-query';
+import { useBook } from '../book/use-book';
+import { FindingsByKindChart, StakeChart } from '../components/charts/FindingsCharts';
+import { RateChart, TurnoverChart } from '../components/charts/SeriesCharts';
+import { EmptyState } from '../components/EmptyState';
+import { ErrorNotice } from '../components/ErrorNotice';
+import { Page } from '../components/Page';
+import { shiftMonth } from '../format/month';
+import { monthRange } from '../format/month-range';
+import { useFocusMonth } from '../month/use-focus-month';
+import { routeHref } from '../routing/routes';
+import '../styles/charts.css';
+
+type RangeKind = 'month' | 'year';
+
+/** Fees, rates and findings over time: the month in focus by day, or the twelve months up to it. */
+export function ChartsPage() {
+  const { t } = useTranslation();
+  const { month } = useFocusMonth();
+  const { current, revision } = useBook();
+  const [rangeKind, setRangeKind] = useState<RangeKind>('month');
+  const [channel, setChannel] = useState<Channel | ''>('');
+  const rangeId = useId();
+  const channelId = useId();
+
+  const range =
+    rangeKind === 'month'
+      ? monthRange(month)
+      : { from: monthRange(shiftMonth(month, -11)).from, to: monthRange(month).to };
+  const input: SeriesInput = { ...range, granularity: rangeKind === 'month' ? 'day' : 'month' };
+  if (channel !== '') input.channel = channel;
+  const series = useApiQuery('charts:series', input, revision);
+  const rates = useApiQuery('charts:series', { ...range, granularity: input.granularity }, revision);
+  const findings = useApiQuery('charts:findings', range, revision);
+
+  if (current === null) return null;
+  const loading = series.status === 'loading' || rates.status === 'loading' || findings.status === 'loading';
+  const error =
+    series.status === 'error'
+      ? series.error
+      : rates.status === 'error'
+        ? rates.error
+        : findings.status === 'error'
+          ? findings.error
+          : null;
+  const hasData =
+    series.status === 'ok' && series.value.series.some((s) => s.points.some((p) => p.txnCount > 0));
+
+  return (
+    <Page title={t('charts.title')}>
+      <div className="chart-controls" role="search">
+        <div className="filter-group">
+          <label htmlFor={rangeId}>{t('charts.rangeLabel')}</label>
+          <select
+            id={rangeId}
+            value={rangeKind}
+            onChange={(e) => setRangeKind(e.target.value === 'year' ? 'year' : 'month')}
+          >
+            <option value="month">{t('charts.ranges.month')}</option>
+            <option value="year">{t('charts.ranges.year')}</option>
+          </select>
+        </div>
+        <div className="filter-group">
+          <label htmlFor={channelId}>{t('charts.channelLabel')}</label>
+          <select
+            id={channelId}
+            value={channel}
+            onChange={(e) => {
+              const v = e.target.value;
+              setChannel((CHANNELS as readonly string[]).includes(v) ? (v as Channel) : '');
+            }}
+          >
+            <option value="">{t('charts.allChannels')}</option>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`ledger.channels.${c}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <p className="muted">{t('charts.clickHint')}</p>
+      </div>
+
+      {error !== null ? <ErrorNotice error={error} /> : null}
+      {loading ? (
+        <p className="muted" aria-live="polite" data-testid="charts-loading">
+          {t('charts.loading')}
+        </p>
+      ) : null}
+      {series.status === 'ok' && !hasData ? (
+        <EmptyState
+          action={
+            <a className="button button-primary" href={routeHref('import')}>
+              {t('overview.goImport')}
+            </a>
+          }
+        >
+          {t('charts.noData')}
+        </EmptyState>
+      ) : null}
+      {series.status === 'ok' && hasData ? (
+        <div data-testid="charts" data-from={range.from} data-to={range.to}>
+          {series.value.series[0] !== undefined ? <TurnoverChart series={series.value.series[0]} /> : null}
+          {channel !== '' ? <RateChart data={series.value} /> : null}
+          {channel === '' && rates.status === 'ok' ? <RateChart data={rates.value} /> : null}
+          {findings.status === 'ok' && findings.value.kinds.length > 0 ? (
+            <>
+              <FindingsByKindChart data={findings.value} />
+              <StakeChart data={findings.value} />
+            </>
+          ) : null}
+          {findings.status === 'ok' && findings.value.kinds.length === 0 ? (
+            <p className="muted">{t('charts.noFindings')}</p>
+          ) : null}
+        </div>
+      ) : null}
+    </Page>
+  );
+}
