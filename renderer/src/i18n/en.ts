@@ -1,3 +1,4 @@
+import { chartsEn } from './areas/charts.en';
 import type { Catalogue } from './catalogue';
 
 /** The English catalogue. Typed as `Catalogue`, so a missing or extra key fails the type check. */
@@ -496,6 +497,7 @@ export const en: Catalogue = {
     saved: 'Saved. The next reconciliation uses these settings.',
   },
   charts: {
+    ...chartsEn,
     title: 'Charts',
     emptyBody:
       'Once POS transactions are imported, this page shows sales, fees and the effective rate month by month. Import data on the Import page first.',

@@ -3,6 +3,8 @@
  * match (see `Catalogue`); tests/unit/i18n-catalogues.test.ts checks the key sets at run time too.
  * Counts and amounts arrive already formatted (`{{n}}`), so no key depends on plural rules.
  */
+import { chartsZhCN } from './areas/charts.zh-CN';
+
 export const zhCN = {
   app: {
     name: 'FeeTrail 手续费对账',
@@ -473,6 +475,7 @@ export const zhCN = {
     saved: '已保存对账设置。重新对账后生效。',
   },
   charts: {
+    ...chartsZhCN,
     title: '图表',
     emptyBody: '导入 POS 交易后，这里按月显示交易额、手续费和实际费率的走势。请先在“导入”页导入数据。',
   },

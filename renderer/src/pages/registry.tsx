@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { RouteId } from '../routing/routes';
 import { BankPage } from './BankPage';
+import { ChartsPage } from './ChartsPage';
 import { EmptyAreaPage } from './EmptyAreaPage';
 import { ImportPage } from './ImportPage';
 import { OverviewPage } from './OverviewPage';
@@ -14,7 +15,7 @@ export const PAGES: Record<RouteId, () => ReactElement | null> = {
   transactions: () => <TransactionsPage />,
   bank: () => <BankPage />,
   reconcile: () => <EmptyAreaPage area="reconcile" />,
-  charts: () => <EmptyAreaPage area="charts" />,
+  charts: () => <ChartsPage />,
   disputes: () => <EmptyAreaPage area="disputes" />,
   close: () => <EmptyAreaPage area="close" />,
   reports: () => <EmptyAreaPage area="reports" />,
