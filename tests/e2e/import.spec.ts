@@ -1,8 +1,9 @@
 import { expect, test } from './support/fixtures';
+import { EXAMPLE_DIR } from './support/example-data';
 import { ImportPage } from './pages/import-page';
 import { LedgerPage } from './pages/ledger-page';
 
-const EXAMPLE = '/work/shared/samples/example-2026-08';
+const EXAMPLE = EXAMPLE_DIR;
 
 test.describe('importing the August example through the UI', () => {
   test.setTimeout(180_000);

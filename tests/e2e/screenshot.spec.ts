@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import { expect, test } from './support/fixtures';
+import { EXAMPLE_DIR } from './support/example-data';
 import { ImportPage } from './pages/import-page';
 
 const SCREENSHOT = resolve(import.meta.dirname, '../../docs/images/feetrail-overview.png');
 const TRANSACTIONS = resolve(import.meta.dirname, '../../docs/images/feetrail-transactions.png');
-const EXAMPLE = '/work/shared/samples/example-2026-08';
+const EXAMPLE = EXAMPLE_DIR;
 
 test('the overview and the transactions of a book holding the August example, for the README', async ({
   app,
