@@ -101,3 +101,11 @@ test.describe('the renderer shell through the browser host', () => {
     await expect(app.languageSelect).toHaveValue('en');
   });
 });
+
+test('a newcomer opens a sample book from the welcome screen in one click', async ({ app }) => {
+  test.setTimeout(120_000);
+  await app.welcome.root.getByRole('button', { name: '打开示例账本' }).click();
+  await expect(app.currentBookName).not.toHaveText('未打开账本', { timeout: 90_000 });
+  await expect(app.pageTitle()).toHaveText('总览');
+  await expect(app.main.locator('table.data-table')).toBeVisible();
+});

@@ -53,6 +53,7 @@ export const en: Catalogue = {
     openRecent: 'Open book “{{name}}”',
     openFile: 'Open book file…',
     openDefault: 'Open the default book',
+    openSample: 'Open a sample book',
     forget: 'Remove',
     forgetLabel: 'Remove “{{name}}” from the recent list (the file is kept)',
     missing: 'File moved or deleted',

@@ -56,6 +56,7 @@ export const zhCN = {
     openRecent: '打开账本“{{name}}”',
     openFile: '打开账本文件…',
     openDefault: '打开默认账本',
+    openSample: '打开示例账本',
     forget: '移出列表',
     forgetLabel: '把“{{name}}”移出最近列表（不删除文件）',
     missing: '文件已被移动或删除',
