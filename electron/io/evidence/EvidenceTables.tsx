@@ -97,11 +97,11 @@ export function TxnTable({ m, t }: Props): ReactElement {
           {m.txns.map((x, i) => (
             <tr key={`${x.findingId}-${x.txnId}`}>
               <td>{i + 1}</td>
-              <td>{x.txnTime}</td>
+              <td className="nowrap">{x.txnTime}</td>
               <td>{x.terminalId ?? ''}</td>
               <td>{x.refNo ?? ''}</td>
               <td className="small">{x.cardNo ?? ''}</td>
-              <td>{channels[x.channel] ?? x.channel}</td>
+              <td className="nowrap">{channels[x.channel] ?? x.channel}</td>
               <Money value={x.amountFen} />
               <td className="num">{x.ratePercent === null ? '–' : `${x.ratePercent}%`}</td>
               <td className="small">{m.language === 'en' ? x.arithmeticEn : x.arithmeticZh}</td>

@@ -19,6 +19,7 @@ th, td { border: 0.5pt solid #666; padding: 2pt 3pt; vertical-align: top; text-a
 th { background: #eee; font-weight: bold; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.mono { font-family: "DejaVu Sans Mono", monospace; font-size: 7pt; word-break: break-all; }
+td.nowrap { white-space: nowrap; }
 td.small { font-size: 7pt; color: #333; }
 tr.total td { font-weight: bold; background: #f4f4f4; }
 tr.day td { background: #f7f7f7; font-weight: bold; }

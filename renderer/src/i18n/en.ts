@@ -1,4 +1,5 @@
 import { chartsEn } from './areas/charts.en';
+import { disputesEn } from './areas/disputes.en';
 import type { Catalogue } from './catalogue';
 
 /** The English catalogue. Typed as `Catalogue`, so a missing or extra key fails the type check. */
@@ -504,6 +505,7 @@ export const en: Catalogue = {
       'Once POS transactions are imported, this page shows sales, fees and the effective rate month by month. Import data on the Import page first.',
   },
   disputes: {
+    ...disputesEn,
     title: 'Disputes',
     emptyBody:
       'No disputes yet. When reconciling finds an overcharged fee, you can open a dispute for it there.',

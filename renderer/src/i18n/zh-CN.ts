@@ -4,6 +4,7 @@
  * Counts and amounts arrive already formatted (`{{n}}`), so no key depends on plural rules.
  */
 import { chartsZhCN } from './areas/charts.zh-CN';
+import { disputesZhCN } from './areas/disputes.zh-CN';
 
 export const zhCN = {
   app: {
@@ -481,6 +482,7 @@ export const zhCN = {
     emptyBody: '导入 POS 交易后，这里按月显示交易额、手续费和实际费率的走势。请先在“导入”页导入数据。',
   },
   disputes: {
+    ...disputesZhCN,
     title: '申诉',
     emptyBody: '还没有申诉。对账找到多扣的手续费后，可以在“对账”页为它发起申诉。',
   },

@@ -2,6 +2,7 @@ import type { ReactElement } from 'react';
 import type { RouteId } from '../routing/routes';
 import { BankPage } from './BankPage';
 import { ChartsPage } from './ChartsPage';
+import { DisputesPage } from './DisputesPage';
 import { EmptyAreaPage } from './EmptyAreaPage';
 import { ImportPage } from './ImportPage';
 import { OverviewPage } from './OverviewPage';
@@ -16,7 +17,7 @@ export const PAGES: Record<RouteId, () => ReactElement | null> = {
   bank: () => <BankPage />,
   reconcile: () => <EmptyAreaPage area="reconcile" />,
   charts: () => <ChartsPage />,
-  disputes: () => <EmptyAreaPage area="disputes" />,
+  disputes: () => <DisputesPage />,
   close: () => <EmptyAreaPage area="close" />,
   reports: () => <EmptyAreaPage area="reports" />,
   settings: () => <SettingsPage />,
