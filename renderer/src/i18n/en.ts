@@ -1,4 +1,5 @@
 import { chartsEn } from './areas/charts.en';
+import { closeEn } from './areas/close.en';
 import { disputesEn } from './areas/disputes.en';
 import type { Catalogue } from './catalogue';
 
@@ -511,6 +512,7 @@ export const en: Catalogue = {
       'No disputes yet. When reconciling finds an overcharged fee, you can open a dispute for it there.',
   },
   close: {
+    ...closeEn,
     title: 'Month close',
     emptyBody:
       'Closing a month locks its data against changes. Import the month’s data and reconcile it first.',

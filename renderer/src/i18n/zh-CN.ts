@@ -4,6 +4,7 @@
  * Counts and amounts arrive already formatted (`{{n}}`), so no key depends on plural rules.
  */
 import { chartsZhCN } from './areas/charts.zh-CN';
+import { closeZhCN } from './areas/close.zh-CN';
 import { disputesZhCN } from './areas/disputes.zh-CN';
 
 export const zhCN = {
@@ -487,6 +488,7 @@ export const zhCN = {
     emptyBody: '还没有申诉。对账找到多扣的手续费后，可以在“对账”页为它发起申诉。',
   },
   close: {
+    ...closeZhCN,
     title: '月结',
     emptyBody: '月结会锁定一个月的数据，之后不能再改动。请先导入这个月的数据并完成对账。',
   },

@@ -2,10 +2,12 @@ import type { ReactElement } from 'react';
 import type { RouteId } from '../routing/routes';
 import { BankPage } from './BankPage';
 import { ChartsPage } from './ChartsPage';
+import { ClosePage } from './ClosePage';
 import { DisputesPage } from './DisputesPage';
 import { EmptyAreaPage } from './EmptyAreaPage';
 import { ImportPage } from './ImportPage';
 import { OverviewPage } from './OverviewPage';
+import { ReportsPage } from './ReportsPage';
 import { SettingsPage } from './SettingsPage';
 import { TransactionsPage } from './TransactionsPage';
 
@@ -18,7 +20,7 @@ export const PAGES: Record<RouteId, () => ReactElement | null> = {
   reconcile: () => <EmptyAreaPage area="reconcile" />,
   charts: () => <ChartsPage />,
   disputes: () => <DisputesPage />,
-  close: () => <EmptyAreaPage area="close" />,
-  reports: () => <EmptyAreaPage area="reports" />,
+  close: () => <ClosePage />,
+  reports: () => <ReportsPage />,
   settings: () => <SettingsPage />,
 };
