@@ -11,7 +11,12 @@ import { promisify } from 'node:util';
 import { createBook } from '../electron/db/book';
 import { sourceMigrationsDir } from '../electron/db/migrations-dir';
 import { ImportService } from '../electron/services/import-service';
-import { generateBankLines, generatePosTxns, writeBankFixture, writePosFixture } from '../tests/fixtures/generator';
+import {
+  generateBankLines,
+  generatePosTxns,
+  writeBankFixture,
+  writePosFixture,
+} from '../tests/fixtures/generator';
 import { repeat } from './measure';
 
 type Row = { name: string; medianMs: number; maxRssMb?: number; target?: string; note?: string };
@@ -30,7 +35,11 @@ async function fixtures(): Promise<{ pos: string; bank: string; book: string }> 
     console.log(`generating ${ROWS} POS rows over a year and the matching bank statement…`);
     const txns = generatePosTxns({ seed: 2025, count: ROWS, startDate: '2025-09-01', days: 365 });
     await writePosFixture(pos, txns, { titleRows: true, footer: true }, { streaming: true });
-    await writeBankFixture(bank, generateBankLines({ seed: 2025, posTxns: txns, startDate: '2025-09-01', days: 365 }), { kind: 'split' });
+    await writeBankFixture(
+      bank,
+      generateBankLines({ seed: 2025, posTxns: txns, startDate: '2025-09-01', days: 365 }),
+      { kind: 'split' },
+    );
   }
   if (!existsSync(book)) {
     const b = createBook(book, { migrationsDir: sourceMigrationsDir(), appVersion: 'bench' });
@@ -62,7 +71,11 @@ const f = await fixtures();
 const rows: Row[] = [];
 
 const bare = await repeat(RUNS, 'bare-read', [f.pos]);
-rows.push({ name: `bare exceljs streaming read, ${ROWS} rows (baseline)`, medianMs: bare.medianMs, maxRssMb: bare.maxRssMb });
+rows.push({
+  name: `bare exceljs streaming read, ${ROWS} rows (baseline)`,
+  medianMs: bare.medianMs,
+  maxRssMb: bare.maxRssMb,
+});
 const imp = await repeat(RUNS, 'import', [f.pos]);
 rows.push({
   name: `import ${ROWS}-row POS .xlsx into a fresh book`,
@@ -75,11 +88,26 @@ if (await hasPandas()) {
   const py = new URL('./steps/pandas.py', import.meta.url).pathname;
   const { stdout } = await exec('python3', [py, f.pos], { maxBuffer: 1 << 24 });
   const r = JSON.parse(stdout.trim()) as { ms: number; maxRssMb: number };
-  rows.push({ name: 'pandas.read_excel of the same file (baseline)', medianMs: r.ms, maxRssMb: r.maxRssMb, note: 'one run' });
-} else rows.push({ name: 'pandas.read_excel (baseline)', medianMs: Number.NaN, note: 'python3-pandas not installed' });
+  rows.push({
+    name: 'pandas.read_excel of the same file (baseline)',
+    medianMs: r.ms,
+    maxRssMb: r.maxRssMb,
+    note: 'one run',
+  });
+} else
+  rows.push({
+    name: 'pandas.read_excel (baseline)',
+    medianMs: Number.NaN,
+    note: 'python3-pandas not installed',
+  });
 
 const rec = await repeat(RUNS, 'reconcile', [f.book, '2025-09-01', '2026-08-31']);
-rows.push({ name: `reconcile ${ROWS} transactions against a year of bank lines`, medianMs: rec.medianMs, maxRssMb: rec.maxRssMb, target: '< 1 s' });
+rows.push({
+  name: `reconcile ${ROWS} transactions against a year of bank lines`,
+  medianMs: rec.medianMs,
+  maxRssMb: rec.maxRssMb,
+  target: '< 1 s',
+});
 
 rows.push(...(await optional('charts', 'benchCharts')));
 rows.push(...(await optional('evidence', 'benchEvidence')));
@@ -89,7 +117,12 @@ console.log(`\nFeeTrail benchmarks — ${machine}\n`);
 console.log('| step | median ms | peak RSS MB | target | note |');
 console.log('|---|---:|---:|---|---|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${Number.isNaN(r.medianMs) ? '–' : Math.round(r.medianMs)} | ${r.maxRssMb ?? '–'} | ${r.target ?? ''} | ${r.note ?? ''} |`);
+  console.log(
+    `| ${r.name} | ${Number.isNaN(r.medianMs) ? '–' : Math.round(r.medianMs)} | ${r.maxRssMb ?? '–'} | ${r.target ?? ''} | ${r.note ?? ''} |`,
+  );
 }
 mkdirSync(new URL('./results/', import.meta.url).pathname, { recursive: true });
-writeFileSync(new URL('./results/latest.json', import.meta.url), JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2));
+writeFileSync(
+  new URL('./results/latest.json', import.meta.url),
+  JSON.stringify({ machine, at: new Date().toISOString(), rows }, null, 2),
+);

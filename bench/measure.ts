@@ -25,15 +25,25 @@ export function median(values: number[]): number {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 }
 
-export async function repeat(times: number, step: string, args: string[]): Promise<{ medianMs: number; maxRssMb: number; runs: StepResult[] }> {
+export async function repeat(
+  times: number,
+  step: string,
+  args: string[],
+): Promise<{ medianMs: number; maxRssMb: number; runs: StepResult[] }> {
   const runs: StepResult[] = [];
   for (let i = 0; i < times; i++) runs.push(await measureStep(step, args));
-  return { medianMs: median(runs.map((r) => r.ms)), maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)), runs };
+  return {
+    medianMs: median(runs.map((r) => r.ms)),
+    maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
+    runs,
+  };
 }
 
 /** Call at the end of a step: prints the one JSON line measureStep reads. */
 export function report(startedAt: bigint, extra?: Record<string, unknown>): void {
   const ms = Number(process.hrtime.bigint() - startedAt) / 1e6;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(maxRssMb), ...(extra ? { extra } : {}) })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(maxRssMb), ...(extra ? { extra } : {}) })}\n`,
+  );
 }

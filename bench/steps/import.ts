@@ -9,7 +9,10 @@ import { report } from '../measure';
 
 const file = process.argv[2] ?? '';
 const dir = mkdtempSync(join(tmpdir(), 'feetrail-bench-'));
-const book = createBook(join(dir, 'bench.feetrail'), { migrationsDir: sourceMigrationsDir(), appVersion: 'bench' });
+const book = createBook(join(dir, 'bench.feetrail'), {
+  migrationsDir: sourceMigrationsDir(),
+  appVersion: 'bench',
+});
 const t0 = process.hrtime.bigint();
 const r = await new ImportService({ maxRowsPerSheet: 2_000_000 }).importFile(book, file, 'bench.xlsx');
 report(t0, { added: r.added });

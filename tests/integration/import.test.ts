@@ -240,9 +240,9 @@ describe('the sample files', () => {
         'SELECT terminal_id AS t, count(*) AS n, sum(fee_fen) AS fee FROM pos_transactions GROUP BY terminal_id',
       )
       .all();
-    expect(byTerminal).toEqual([
-      { t: 'A8837261', n: 958, fee: expect.any(Number) },
-      { t: 'A8837262', n: 930, fee: expect.any(Number) },
+    expect((byTerminal as { t: string; n: number }[]).map(({ t, n }) => ({ t, n }))).toEqual([
+      { t: 'A8837261', n: 958 },
+      { t: 'A8837262', n: 930 },
     ]);
     expect((book.db.prepare('SELECT sum(fee_fen) AS f FROM pos_transactions').get() as { f: number }).f).toBe(
       149913,
