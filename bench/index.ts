@@ -111,6 +111,7 @@ rows.push({
 
 rows.push(...(await optional('charts', 'benchCharts')));
 rows.push(...(await optional('evidence', 'benchEvidence')));
+rows.push(...(await optional('reports', 'benchReports')));
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\nFeeTrail benchmarks — ${machine}\n`);
