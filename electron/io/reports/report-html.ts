@@ -39,6 +39,7 @@ const CSS = `
   thead { display: table-header-group; } tr { page-break-inside: avoid; }
   th, td { border: 0.5pt solid #bbb; padding: 1mm 1.4mm; vertical-align: top; }
   th { background: #eee; font-weight: 600; text-align: center; }
+  td:first-child { white-space: nowrap; }
   td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
   td.neg { color: #c00; } tr.total td { font-weight: 700; border-top: 1pt solid #333; }
   .empty { color: #777; font-style: italic; }`;
