@@ -38,8 +38,7 @@ async function sourceRowOf(refNo: string): Promise<{ sheet: string; row: number 
   for (const sheet of workbook.worksheets) {
     let found: number | null = null;
     sheet.eachRow((row, number) => {
-      if (found === null && Array.isArray(row.values) && row.values.some((v) => String(v) === refNo))
-        found = number;
+      if (found === null && Array.isArray(row.values) && row.values.some((v) => v === refNo)) found = number;
     });
     if (found !== null) return { sheet: sheet.name, row: found };
   }
@@ -127,10 +126,22 @@ test.describe('reconciling the August 2026 example month in the UI', () => {
     const overcharged = reconcile.group('fee_overcharged');
     const detail = await reconcile.open(overcharged.rows.first());
     await detail.root.getByRole('button', { name: '待申诉' }).click();
-    await expect(detail.state).toHaveText('待申诉');
+    await expect(detail.state).toContainText('待申诉');
     await detail.closeWithEscape();
     await expect(overcharged.rows.first()).toHaveAttribute('data-state', 'to_dispute');
     await expect(reconcile.atStake).toHaveText('¥95.88');
+
+    // Accepting from the detail asks for a reason (optional) on top of it; Enter confirms.
+    const failed = reconcile.group('fee_on_failed');
+    const failedDetail = await reconcile.open(failed.rows.first());
+    await failedDetail.root.getByRole('button', { name: '接受' }).click();
+    await expect(reconcile.reasonDialog()).toBeVisible();
+    await reconcile.reasonDialog().locator('input[name="reason"]').fill('已与拉卡拉确认，下月退回');
+    await reconcile.reasonDialog().locator('input[name="reason"]').press('Enter');
+    await expect(reconcile.reasonDialog()).toBeHidden();
+    await expect(failedDetail.state).toContainText('已接受：已与拉卡拉确认，下月退回');
+    await failedDetail.closeWithEscape();
+    await expect(reconcile.atStake).toHaveText('¥95.66');
 
     // Esc cancels the reason dialog and changes nothing.
     await reconcile.group('rate_raised').selectAll.check();
@@ -143,7 +154,7 @@ test.describe('reconciling the August 2026 example month in the UI', () => {
     // The decisions are stored: a new session reads them back from the book.
     await page.reload();
     await expect(reconcile.summary).toBeVisible();
-    await expect(reconcile.atStake).toHaveText('¥95.88');
+    await expect(reconcile.atStake).toHaveText('¥95.66');
     await expect(deduction.rows.first()).toHaveAttribute('data-state', 'dismissed');
     await expect(overcharged.rows.first()).toHaveAttribute('data-state', 'to_dispute');
 
@@ -151,11 +162,11 @@ test.describe('reconciling the August 2026 example month in the UI', () => {
     await deduction.selectAll.check();
     await reconcile.bulkBar.getByRole('button', { name: '重新打开' }).click();
     await expect(deduction.meta).toHaveText('1 项，合计 ¥36.00');
-    await expect(reconcile.atStake).toHaveText('¥131.88');
+    await expect(reconcile.atStake).toHaveText('¥131.66');
   });
 });
 
-test('the rate-card editor shows a live worked example and the problems the service finds', async ({
+test('the rate-card editor shows a live worked example and the service’s problems; reconcile settings are kept', async ({
   app,
   page,
 }) => {
@@ -194,4 +205,14 @@ test('the rate-card editor shows a live worked example and the problems the serv
   await settings.edit('拉卡拉标准');
   await expect(settings.field(settings.rule('credit'), 'ratePercent')).toHaveValue('0.55');
   await expect(settings.example('credit')).toHaveText('¥10,000.00 贷记卡 → ¥55.00');
+
+  // The reconcile settings beside it: a T+1 cycle and a wider window are kept in the book.
+  const reconcileSettings = page.getByTestId('reconcile-settings');
+  await reconcileSettings.getByRole('radio', { name: /T\+1/ }).check();
+  await reconcileSettings.getByLabel('到账匹配窗口（天）').fill('5');
+  await reconcileSettings.getByRole('button', { name: '保存对账设置' }).click();
+  await expect(reconcileSettings).toContainText('已保存对账设置');
+  await page.reload();
+  await expect(reconcileSettings.getByRole('radio', { name: /T\+1/ })).toBeChecked();
+  await expect(reconcileSettings.getByLabel('到账匹配窗口（天）')).toHaveValue('5');
 });

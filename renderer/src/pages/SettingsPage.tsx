@@ -4,6 +4,7 @@ import { useApiQuery } from '../api/use-api-query';
 import { useBook } from '../book/use-book';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
+import { BookReconcileSettings } from '../components/settings/BookReconcileSettings';
 import { LANGUAGES } from '../i18n/catalogue';
 import { useLanguage } from '../i18n/use-language';
 
@@ -52,6 +53,8 @@ export function SettingsPage() {
           </dl>
         )}
       </section>
+
+      <BookReconcileSettings />
 
       <section className="card">
         <h2>{t('settings.aboutTitle')}</h2>

@@ -7,6 +7,7 @@ import { DisputesPage } from './DisputesPage';
 import { EmptyAreaPage } from './EmptyAreaPage';
 import { ImportPage } from './ImportPage';
 import { OverviewPage } from './OverviewPage';
+import { ReconcilePage } from './ReconcilePage';
 import { ReportsPage } from './ReportsPage';
 import { SettingsPage } from './SettingsPage';
 import { TransactionsPage } from './TransactionsPage';
@@ -17,7 +18,7 @@ export const PAGES: Record<RouteId, () => ReactElement | null> = {
   import: () => <ImportPage />,
   transactions: () => <TransactionsPage />,
   bank: () => <BankPage />,
-  reconcile: () => <EmptyAreaPage area="reconcile" />,
+  reconcile: () => <ReconcilePage />,
   charts: () => <ChartsPage />,
   disputes: () => <DisputesPage />,
   close: () => <ClosePage />,
