@@ -30,6 +30,29 @@ function migrationsUpTo(dir: string, count: number): string {
   return out;
 }
 
+/** Copy every row of the tables `db` has from the book at `sourcePath`, over their common columns. */
+function copyTables(db: Database.Database, sourcePath: string): void {
+  db.prepare('ATTACH DATABASE ? AS src').run(sourcePath);
+  const tables = db
+    .prepare(
+      "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'",
+    )
+    .pluck()
+    .all() as string[];
+  db.transaction(() => {
+    for (const t of ['import_batches', 'source_rows', 'pos_transactions', 'bank_lines', ...tables]) {
+      if (!tables.includes(t)) continue;
+      const cols = (db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(t) as string[]).map(
+        (c) => `"${c}"`,
+      );
+      db.exec(
+        `INSERT OR IGNORE INTO main."${t}" (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM src."${t}"`,
+      );
+    }
+  })();
+  db.exec('DETACH DATABASE src');
+}
+
 describe('schema migrations', () => {
   const tempDir = useTempDir();
   const latest = knownSchemaVersion(full);
@@ -48,9 +71,18 @@ describe('schema migrations', () => {
       const path = join(dir, `v${v}.feetrail`);
       const old = { migrationsDir: migrationsUpTo(dir, v), appVersion: `old-${v}` };
       const book = createBook(path, old);
+      // Real data, imported by today's code into a current book, then copied into the old schema's
+      // tables (columns both have), as a book of that version would have held it.
+      const source = createBook(join(dir, 'source.feetrail'), { migrationsDir: full, appVersion: 'src' });
       const imports = new ImportService();
-      await imports.importFile(book, join(SAMPLES, 'example-2026-08', 'pos_export.xlsx'), 'pos_export.xlsx');
-      await imports.importFile(book, join(SAMPLES, 'example-2026-08', 'bank_icbc_corp.xlsx'), 'bank.xlsx');
+      await imports.importFile(
+        source,
+        join(SAMPLES, 'example-2026-08', 'pos_export.xlsx'),
+        'pos_export.xlsx',
+      );
+      await imports.importFile(source, join(SAMPLES, 'example-2026-08', 'bank_icbc_corp.xlsx'), 'bank.xlsx');
+      source.close();
+      copyTables(book.db, join(dir, 'source.feetrail'));
       const before = bookCounts(book);
       const feeBefore = book.db.prepare('SELECT sum(fee_fen) FROM pos_transactions').pluck().get();
       book.close();
