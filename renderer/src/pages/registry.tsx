@@ -4,7 +4,6 @@ import { BankPage } from './BankPage';
 import { ChartsPage } from './ChartsPage';
 import { ClosePage } from './ClosePage';
 import { DisputesPage } from './DisputesPage';
-import { EmptyAreaPage } from './EmptyAreaPage';
 import { ImportPage } from './ImportPage';
 import { OverviewPage } from './OverviewPage';
 import { ReconcilePage } from './ReconcilePage';
