@@ -22,6 +22,7 @@ import { POS_COLUMNS, POS_DETAIL_COLUMNS, ledgerCellClass, ledgerText } from '..
 import { useFindShortcut } from '../ledger/use-find-shortcut';
 import { useLedgerPages } from '../ledger/use-ledger-pages';
 import { useFocusMonth } from '../month/use-focus-month';
+import { linkedTxnFilter } from '../routing/route-query';
 import { routeHref } from '../routing/routes';
 
 type Choices = Pick<TxnFilter, 'terminalId' | 'channel' | 'cardKind' | 'txnType' | 'status' | 'sort'>;
@@ -54,9 +55,12 @@ function TransactionsTable({ revision }: { revision: number }) {
   const { t } = useTranslation();
   const api = useApi();
   const { month } = useFocusMonth();
-  const [customRange, setCustomRange] = useState<{ month: string; from: string; to: string } | null>(null);
+  const [linked] = useState(linkedTxnFilter); // charts link here with ?from&to&channel
+  const [customRange, setCustomRange] = useState<{ month: string; from: string; to: string } | null>(
+    linked.range && { month, ...linked.range },
+  );
   const [text, setText] = useState('');
-  const [choices, setChoices] = useState<Choices>({});
+  const [choices, setChoices] = useState<Choices>(linked.channel ? { channel: linked.channel } : {});
   const [open, setOpen] = useState<StoredTxn | null>(null);
   const searchId = useId();
   const searchRef = useFindShortcut();
