@@ -6,22 +6,48 @@ import globals from 'globals';
 
 /** Node built-ins must never reach shared/ (pure TS) — see docs/ARCHITECTURE.md. */
 const nodeBuiltins = [
-  'fs', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'url', 'util', 'events',
-  'buffer', 'http', 'https', 'net', 'zlib', 'readline', 'process', 'module', 'assert',
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'url',
+  'util',
+  'events',
+  'buffer',
+  'http',
+  'https',
+  'net',
+  'zlib',
+  'readline',
+  'process',
+  'module',
+  'assert',
 ];
 
 export default tseslint.config(
   {
     ignores: [
-      'node_modules/**', 'out/**', 'dist/**', 'coverage/**', 'test-results/**', 'playwright-report/**',
-      'electron/db/migrations/**', '.native/**',
+      'node_modules/**',
+      'out/**',
+      'dist/**',
+      'coverage/**',
+      'test-results/**',
+      'playwright-report/**',
+      'electron/db/migrations/**',
+      '.native/**',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.js', '*.mjs', 'bin/*.mjs', 'scripts/*.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
@@ -30,7 +56,13 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-globals': ['error', { name: 'parseFloat', message: 'Money never goes through a float: use parseMoney from shared/money.' }],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'parseFloat',
+          message: 'Money never goes through a float: use parseMoney from shared/money.',
+        },
+      ],
     },
   },
   {
@@ -40,23 +72,53 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...nodeBuiltins.map((name) => ({ name, message: 'shared/ is pure TypeScript: no Node built-ins.' })),
+            ...nodeBuiltins.map((name) => ({
+              name,
+              message: 'shared/ is pure TypeScript: no Node built-ins.',
+            })),
             { name: 'electron', message: 'shared/ must not import Electron.' },
             { name: 'react', message: 'shared/ must not import React.' },
             { name: 'react-dom', message: 'shared/ must not import React.' },
           ],
           patterns: [
             { group: ['node:*'], message: 'shared/ is pure TypeScript: no Node built-ins.' },
-            { group: ['**/electron/**', '**/renderer/**', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*', 'exceljs'], message: 'shared/ must not reach the node side or the UI.' },
+            {
+              group: [
+                '**/electron/**',
+                '**/renderer/**',
+                'better-sqlite3',
+                'drizzle-orm',
+                'drizzle-orm/*',
+                'exceljs',
+              ],
+              message: 'shared/ must not reach the node side or the UI.',
+            },
           ],
         },
       ],
     },
   },
   {
-    files: ['electron/services/**/*.ts', 'electron/db/**/*.ts', 'electron/io/**/*.ts', 'electron/host/**/*.ts', 'electron/cli/**/*.ts'],
+    files: [
+      'electron/services/**/*.ts',
+      'electron/db/**/*.ts',
+      'electron/io/**/*.ts',
+      'electron/host/**/*.ts',
+      'electron/cli/**/*.ts',
+    ],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', message: 'Only electron/main may import Electron: services run in plain Node.' }], patterns: [{ group: ['**/renderer/**'], message: 'The node side never imports the UI.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only electron/main may import Electron: services run in plain Node.',
+            },
+          ],
+          patterns: [{ group: ['**/renderer/**'], message: 'The node side never imports the UI.' }],
+        },
+      ],
     },
   },
   {
@@ -65,7 +127,17 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/electron/**', 'electron', 'node:*', 'better-sqlite3', 'drizzle-orm'], message: 'The renderer reaches the book only through the typed API.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/electron/**', 'electron', 'node:*', 'better-sqlite3', 'drizzle-orm'],
+              message: 'The renderer reaches the book only through the typed API.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -5,7 +5,9 @@ import { callHost } from './host';
 import type { RunningHost } from './host';
 
 /** The example month in ../shared/samples beside the repository (where CI puts it too). */
-export const EXAMPLE_DIR = fileURLToPath(new URL('../../../../shared/samples/example-2026-08', import.meta.url));
+export const EXAMPLE_DIR = fileURLToPath(
+  new URL('../../../../shared/samples/example-2026-08', import.meta.url),
+);
 
 /** Uploads a file to the host and imports it into the open book, waiting for the job to finish. */
 export async function importThroughHost(host: RunningHost, path: string): Promise<void> {
