@@ -8,7 +8,12 @@ import { getFinding, latestRun, listFindings, triageFindings } from '../db/findi
 import { deleteRateCard, ensureDefaultRateCard, listRateCards, saveRateCard } from '../db/rate-card-repo';
 import type { Services } from './create-services';
 import type { HandlerMap } from './dispatch';
-import { reconcileSettings, resolvePeriod, setReconcileSettings } from './reconcile-service';
+import {
+  findingsOfPeriod,
+  reconcileSettings,
+  resolvePeriod,
+  setReconcileSettings,
+} from './reconcile-service';
 
 export function reconcileHandlers(s: Services): HandlerMap<typeof reconcileCalls> {
   return {
@@ -17,7 +22,7 @@ export function reconcileHandlers(s: Services): HandlerMap<typeof reconcileCalls
       const book = s.books.require();
       const period = resolvePeriod(input);
       const run = latestRun(book, period);
-      return run ? { ...run, findings: listFindings(book, { from: period.from, to: period.to }) } : null;
+      return run ? { ...run, findings: findingsOfPeriod(book, period) } : null;
     },
     'findings:list': (input) => listFindings(s.books.require(), input),
     'findings:get': (input) => s.reconcile.detail(s.books.require(), input.id),

@@ -7,6 +7,7 @@ import chineseDays from 'chinese-days';
 import { z } from 'zod';
 import type { DeductionAgreement } from '../../shared/domain/reconcile/types';
 import type {
+  FindingView,
   FindingDetail,
   PeriodInput,
   ReconcileReport,
@@ -75,6 +76,17 @@ export function deductionAgreements(book: Book): DeductionAgreement[] {
   return parsed.success ? (parsed.data as DeductionAgreement[]) : [];
 }
 
+/**
+ * The findings a period's report shows: dated in the period, plus settlement findings dated in the
+ * days after it (money due early next month for sales at the end of this one). Both the run and
+ * `reconcile:latest` use this, so a reload shows what the run showed.
+ */
+export function findingsOfPeriod(book: Book, period: { from: string; to: string }): FindingView[] {
+  return listFindings(book, { from: period.from, to: addDays(period.to, CONTEXT_AFTER_DAYS) }).filter(
+    (f) => f.date <= period.to || f.kind.startsWith('settlement') || f.kind === 'unmatched_acquirer_credit',
+  );
+}
+
 export class ReconcileService {
   constructor(private readonly now: () => string = localNow) {}
 
@@ -113,14 +125,7 @@ export class ReconcileService {
     const runId = saveRun(book, period, result.findings, result.summary, this.now());
     const run = getRun(book, runId);
     if (!run) throw new FeeTrailError('internal', 'The reconciliation run was not stored.');
-    return {
-      ...run,
-      findings: listFindings(book, {
-        from: period.from,
-        to: addDays(period.to, CONTEXT_AFTER_DAYS),
-        includeStale: false,
-      }).filter((f) => f.date >= period.from),
-    };
+    return { ...run, findings: findingsOfPeriod(book, period) };
   }
 
   detail(book: Book, id: number): FindingDetail {

@@ -4,6 +4,7 @@ import type { DisputeDetail } from '../../../shared/api/contract';
 import { useApiQuery } from '../api/use-api-query';
 import { DisputeCaseView } from '../components/disputes/DisputeCaseView';
 import { NewDisputePanel } from '../components/disputes/NewDisputePanel';
+import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
 import { formatFen } from '../format/number';
@@ -32,7 +33,9 @@ export function DisputesPage() {
           <section className="panel" aria-labelledby="case-list">
             <h2 id="case-list">{t('disputes.cases')}</h2>
             {list.status === 'error' ? <ErrorNotice error={list.error} onRetry={list.reload} /> : null}
-            {list.status === 'ok' && list.value.length === 0 ? <p>{t('disputes.noCases')}</p> : null}
+            {list.status === 'ok' && list.value.length === 0 ? (
+              <EmptyState>{t('disputes.noCases')}</EmptyState>
+            ) : null}
             {list.status === 'ok' && list.value.length > 0 ? (
               <table className="data-table" data-testid="dispute-cases">
                 <thead>
