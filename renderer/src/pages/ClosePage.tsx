@@ -7,7 +7,9 @@ import { useBook } from '../book/use-book';
 import { AuditLog } from '../components/close/AuditLog';
 import { ChecklistPanel } from '../components/close/ChecklistPanel';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
+import { routeHref } from '../routing/routes';
 import { formatMonth } from '../format/month';
 import { formatStamp } from '../format/number';
 import { useLanguage } from '../i18n/use-language';
@@ -37,6 +39,21 @@ export function ClosePage() {
   );
   const audit = useApiQuery('audit:list', { limit: 30 }, `${current?.path ?? ''}|${refresh}`);
   if (current === null) return null;
+  if (current.counts.posTransactions === 0) {
+    return (
+      <Page title={t('close.title')}>
+        <EmptyState
+          action={
+            <a className="button button-primary" href={routeHref('import')}>
+              {t('overview.goImport')}
+            </a>
+          }
+        >
+          {t('close.emptyBody')}
+        </EmptyState>
+      </Page>
+    );
+  }
 
   const monthName = formatMonth(month, language);
   const list = checklist.status === 'ok' ? checklist.value : checklist.previous;

@@ -5,7 +5,9 @@ import { useBook } from '../book/use-book';
 import { useReportExport } from '../close/use-report-export';
 import type { ReportRequest } from '../close/use-report-export';
 import { ErrorNotice } from '../components/ErrorNotice';
+import { EmptyState } from '../components/EmptyState';
 import { Page } from '../components/Page';
+import { routeHref } from '../routing/routes';
 import { formatMonth } from '../format/month';
 import { useLanguage } from '../i18n/use-language';
 import { useFocusMonth } from '../month/use-focus-month';
@@ -19,6 +21,21 @@ export function ReportsPage() {
   const [year, setYear] = useState(() => Number(month.slice(0, 4)));
   const { state, exportReport } = useReportExport();
   if (current === null) return null;
+  if (current.counts.posTransactions === 0) {
+    return (
+      <Page title={t('reports.title')}>
+        <EmptyState
+          action={
+            <a className="button button-primary" href={routeHref('import')}>
+              {t('overview.goImport')}
+            </a>
+          }
+        >
+          {t('close.reportsEmptyBody')}
+        </EmptyState>
+      </Page>
+    );
+  }
 
   const busy = state.status === 'working';
   const buttons = (r: ReportRequest, testId: string) =>

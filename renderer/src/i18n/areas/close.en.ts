@@ -3,6 +3,10 @@ import type { closeZhCN } from './close.zh-CN';
 /** The Close and Reports pages (spread into `close` of en.ts). */
 export const closeEn: typeof closeZhCN = {
   loading: 'Checking…',
+  emptyBody:
+    'There are no transactions yet, so there is nothing to close. Import the POS export and the bank statement on the Import page first, then reconcile and close.',
+  reportsEmptyBody:
+    'There are no transactions yet, so the reports would be empty. Import the POS export and the bank statement on the Import page first.',
   stateOpen: '{{month}} is open',
   stateClosed: '{{month}} was closed on {{time}}; its data is locked.',
   reopenedNote: 'Last reopened {{time}}: {{reason}}',

@@ -1,6 +1,8 @@
 /** The Close (月结) and Reports (报表) pages (spread into `close` of zh-CN.ts). */
 export const closeZhCN = {
   loading: '正在检查…',
+  emptyBody: '还没有交易数据，暂时无需月结。请先在“导入”页导入 POS 交易明细和银行流水，再对账、月结。',
+  reportsEmptyBody: '还没有交易数据，报表是空的。请先在“导入”页导入 POS 交易明细和银行流水。',
   stateOpen: '{{month}}尚未月结',
   stateClosed: '{{month}}已于 {{time}} 月结，数据已锁定。',
   reopenedNote: '上次反月结：{{time}}，原因：{{reason}}',
