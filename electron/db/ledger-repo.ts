@@ -48,13 +48,21 @@ function likePattern(text: string): string {
 
 type Where = { sql: string; params: unknown[] };
 
-function txnWhere(f: TxnFilter): Where {
+/** Conditions joined with AND; every value goes in as a bound parameter. */
+function whereBuilder(): { add: (sql: string, ...values: unknown[]) => void; where: () => Where } {
   const parts: string[] = [];
   const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    parts.push(sql);
-    params.push(...values);
+  return {
+    add: (sql, ...values) => {
+      parts.push(sql);
+      params.push(...values);
+    },
+    where: () => ({ sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }),
   };
+}
+
+function txnWhere(f: TxnFilter): Where {
+  const { add, where } = whereBuilder();
   if (f.from) add('txn_date >= ?', f.from);
   if (f.to) add('txn_date <= ?', f.to);
   if (f.terminalId) add('terminal_id = ?', f.terminalId);
@@ -77,16 +85,11 @@ function txnWhere(f: TxnFilter): Where {
       p,
     );
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return where();
 }
 
 function bankWhere(f: BankFilter): Where {
-  const parts: string[] = [];
-  const params: unknown[] = [];
-  const add = (sql: string, ...values: unknown[]) => {
-    parts.push(sql);
-    params.push(...values);
-  };
+  const { add, where } = whereBuilder();
   if (f.from) add('txn_date >= ?', f.from);
   if (f.to) add('txn_date <= ?', f.to);
   if (f.direction === 'credit') add('credit_fen > 0');
@@ -102,7 +105,7 @@ function bankWhere(f: BankFilter): Where {
       p,
     );
   }
-  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+  return where();
 }
 
 export function listTransactions(book: Book, f: TxnFilter): Page<StoredTxn, TxnTotals> {
