@@ -1,11 +1,8 @@
 /** Calendar arithmetic on `YYYY-MM-DD` text, without the machine's time zone (UTC arithmetic only). */
 import { FeeTrailError } from '../../shared/result';
 
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const t = Date.UTC(y, m - 1, d) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
+/** The one calendar-day arithmetic, from shared/ (pure, UTC fields only). */
+export { addDays } from '../../shared/domain/local-date';
 
 /** First and last day of `YYYY-MM`. */
 export function monthRange(month: string): { from: string; to: string } {
