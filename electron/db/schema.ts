@@ -107,7 +107,21 @@ export const posTransactions = sqliteTable(
   },
   (t) => [
     uniqueIndex('pos_transactions_fingerprint_uq').on(t.fingerprint),
-    index('pos_transactions_date_idx').on(t.txnDate),
+    // Covers every column the day groups of the charts read (electron/db/charts-repo.ts posDayGroups),
+    // in GROUP BY order: a year of series is summed from this index alone, without touching the rows
+    // or sorting. Its prefix serves every other date-range query (it replaced the plain date index).
+    index('pos_transactions_date_cover_idx').on(
+      t.txnDate,
+      t.channel,
+      t.cardKind,
+      t.merchantNo,
+      t.terminalId,
+      t.status,
+      t.txnType,
+      t.amountFen,
+      t.feeFen,
+      t.settleFen,
+    ),
     index('pos_transactions_channel_date_idx').on(t.channel, t.txnDate),
     index('pos_transactions_terminal_date_idx').on(t.terminalId, t.txnDate),
     index('pos_transactions_ref_idx').on(t.refNo),

@@ -1,0 +1,2 @@
+DROP INDEX `pos_transactions_date_idx`;--> statement-breakpoint
+CREATE INDEX `pos_transactions_date_cover_idx` ON `pos_transactions` (`txn_date`,`channel`,`card_kind`,`merchant_no`,`terminal_id`,`status`,`txn_type`,`amount_fen`,`fee_fen`,`settle_fen`);
