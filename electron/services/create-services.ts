@@ -18,8 +18,8 @@ import { localNow } from '../db/book';
 import { ReconcileService } from './reconcile-service';
 import { ReportService } from './report-service';
 import { defaultBookPathOf } from './paths';
-import type { PrintPdf } from '../io/print-pdf';
-import { printPdfWithChromium } from '../io/print-pdf';
+import type { HtmlPrinter } from '../io/print-pdf';
+import { createChromiumPrinter } from '../io/print-pdf';
 
 export type ServicesOptions = {
   dataDir: string;
@@ -30,8 +30,13 @@ export type ServicesOptions = {
   nativeBinding?: string;
   /** Keep the recent-books list (true for the UI doors, false for the CLI). Default true. */
   rememberRecent?: boolean;
-  /** Prints evidence HTML to PDF: Chromium via Playwright by default; the desktop app passes printToPDF. */
-  printPdf?: PrintPdf;
+  /**
+   * Prints evidence packs and reports to PDF: by default one Chromium (via Playwright) for the life of
+   * the services; the desktop app passes Electron's printToPDF. Closed with the services either way.
+   */
+  printer?: HtmlPrinter;
+  /** Told of every PDF written for the user (the desktop app opens it in the system viewer to print). */
+  onPdfWritten?: (path: string) => void;
 };
 
 export type Services = {
@@ -63,6 +68,7 @@ export function createServices(options: ServicesOptions): Services {
   const imports = new ImportService({}, localNow, (book) => autoBackup(book));
   const importJobs = new ImportJobs(books, imports);
   const disputes = new DisputeService();
+  const printer = options.printer ?? createChromiumPrinter();
   return {
     options,
     config,
@@ -72,10 +78,10 @@ export function createServices(options: ServicesOptions): Services {
     importJobs,
     reconcile: new ReconcileService(),
     disputes,
-    evidence: new EvidenceService(disputes, options.printPdf ?? printPdfWithChromium),
+    evidence: new EvidenceService(disputes, printer, localNow, options.onPdfWritten),
     charts: new ChartsService(),
     monthClose: new CloseService(),
-    reports: new ReportService(),
+    reports: new ReportService(printer, localNow, options.onPdfWritten),
     appInfo: () => ({
       name: 'FeeTrail',
       version: options.appVersion,
@@ -84,6 +90,11 @@ export function createServices(options: ServicesOptions): Services {
       defaultBookPath: defaultBookPathOf(options.dataDir),
       platform: process.platform,
     }),
-    close: () => books.closeCurrent(),
+    close: () => {
+      books.closeCurrent();
+      printer
+        .close()
+        .catch((error: unknown) => console.error('[feetrail] closing the PDF printer failed', error));
+    },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Printing a case's evidence pack (申诉材料) and bundling it. One document source (the React document in
- * electron/io/evidence), printed by whichever `PrintPdf` the door injects: Chromium via Playwright by
- * default, Electron's printToPDF in the desktop app. Every file written is recorded on the case timeline
+ * electron/io/evidence), printed by whichever `HtmlPrinter` the door injects: Chromium via Playwright in
+ * the CLI, host and tests, Electron's printToPDF in the desktop app. Every file written is recorded on the case timeline
  * with its SHA-256.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -12,7 +12,8 @@ import { localNow } from '../db/book';
 import { manifestOf, readSources, sha256Of, writeBundle } from '../io/evidence/evidence-bundle';
 import { evidenceWorkbook } from '../io/evidence/evidence-xlsx';
 import { evidenceFooter, renderEvidenceHtml } from '../io/evidence/EvidenceDocument';
-import type { PrintPdf } from '../io/print-pdf';
+import type { HtmlPrinter } from '../io/print-pdf';
+import { EVIDENCE_MARGIN } from '../io/print-pdf';
 import type { DisputeService } from './dispute-service';
 import { gatherEvidence } from './evidence-data';
 import { attachmentPathOf } from './import-service';
@@ -22,8 +23,10 @@ export type EvidenceResult = { path: string; sha256: string; txnCount: number; p
 export class EvidenceService {
   constructor(
     private readonly disputes: DisputeService,
-    private readonly printPdf: PrintPdf,
+    private readonly printer: HtmlPrinter,
     private readonly now: () => string = localNow,
+    /** Told of every pack PDF written (the desktop app opens it in the system viewer to print). */
+    private readonly onPdfWritten: (path: string) => void = () => undefined,
   ) {}
 
   model(book: Book, caseId: number, language: EvidenceLanguage = 'zh'): EvidenceModel {
@@ -35,7 +38,7 @@ export class EvidenceService {
   }
 
   private async print(m: EvidenceModel): Promise<Buffer> {
-    return this.printPdf(renderEvidenceHtml(m), evidenceFooter(m));
+    return this.printer.print(renderEvidenceHtml(m), { footer: evidenceFooter(m), margin: EVIDENCE_MARGIN });
   }
 
   /** Prints the pack to `out` (a .pdf). */
@@ -51,6 +54,7 @@ export class EvidenceService {
     writeFileSync(out, pdf);
     const sha256 = sha256Of(pdf);
     this.disputes.recordDocument(book, caseId, basename(out), sha256);
+    this.onPdfWritten(out);
     return { path: out, sha256, pdfSha256: sha256, txnCount: m.txns.length };
   }
 

@@ -9,9 +9,10 @@ import type { Book } from '../db/book';
 import { localNow } from '../db/book';
 import { annualWorkbook } from '../io/reports/annual-xlsx';
 import { monthWorkbook } from '../io/reports/month-xlsx';
-import type { ReportPrinter } from '../io/reports/print-report';
-import { printReportWithChromium } from '../io/reports/print-report';
-import { REPORT_FOOTER, annualHtml, monthHtml } from '../io/reports/report-html';
+import type { HtmlPrinter } from '../io/print-pdf';
+import { createChromiumPrinter } from '../io/print-pdf';
+import { reportJob } from '../io/reports/print-report';
+import { annualHtml, monthHtml } from '../io/reports/report-html';
 import { gatherMonthReport, gatherReport } from './report-data';
 
 export function formatOfPath(path: string): ReportFormat | null {
@@ -21,35 +22,37 @@ export function formatOfPath(path: string): ReportFormat | null {
 
 export class ReportService {
   constructor(
-    private readonly print: ReportPrinter = printReportWithChromium,
+    /** Default: a Chromium printer of its own (launched on the first PDF); createServices passes its one. */
+    private readonly printer: HtmlPrinter = createChromiumPrinter(),
     private readonly now: () => string = localNow,
+    /** Told of every PDF written to a file (the desktop app opens it in the system viewer to print). */
+    private readonly onPdfWritten: (path: string) => void = () => undefined,
   ) {}
 
   async monthReport(book: Book, month: string, format: ReportFormat): Promise<Buffer> {
     const data = gatherMonthReport(book, month, this.now());
-    return format === 'xlsx'
-      ? monthWorkbook(data)
-      : this.print(monthHtml(data), { landscape: false, footer: REPORT_FOOTER });
+    return format === 'xlsx' ? monthWorkbook(data) : this.printer.print(monthHtml(data), reportJob(false));
   }
 
   async annualReport(book: Book, year: number, format: ReportFormat): Promise<Buffer> {
     const data = gatherReport(book, `${year}-01-01`, `${year}-12-31`, this.now());
     return format === 'xlsx'
       ? annualWorkbook(data, year)
-      : this.print(annualHtml(data, year), { landscape: true, footer: REPORT_FOOTER });
+      : this.printer.print(annualHtml(data, year), reportJob(true));
   }
 
   async writeMonth(book: Book, month: string, format: ReportFormat, out: string): Promise<string> {
-    return write(out, await this.monthReport(book, month, format));
+    return this.write(out, format, await this.monthReport(book, month, format));
   }
 
   async writeAnnual(book: Book, year: number, format: ReportFormat, out: string): Promise<string> {
-    return write(out, await this.annualReport(book, year, format));
+    return this.write(out, format, await this.annualReport(book, year, format));
   }
-}
 
-function write(out: string, data: Buffer): string {
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, data);
-  return out;
+  private write(out: string, format: ReportFormat, data: Buffer): string {
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, data);
+    if (format === 'pdf') this.onPdfWritten(out);
+    return out;
+  }
 }

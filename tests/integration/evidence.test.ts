@@ -4,11 +4,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
+import { chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import yauzl from 'yauzl';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { findingTxnIds } from '../../electron/db/findings-repo';
 import { listBatches } from '../../electron/db/import-repo';
-import { printPdfWithChromium } from '../../electron/io/print-pdf';
+import { EVIDENCE_MARGIN, chromiumPath, createChromiumPrinter } from '../../electron/io/print-pdf';
 import { DisputeService } from '../../electron/services/dispute-service';
 import { EvidenceService } from '../../electron/services/evidence-service';
 import { fen, formatFen } from '../../shared/money';
@@ -16,8 +18,20 @@ import { NOW, exampleMonth } from './support/dispute-month';
 import { useTempDir } from './support/temp';
 
 const run = promisify(execFile);
+/** Every browser the printers of this file started, in order. */
+const launched: Browser[] = [];
+const launch = async () => {
+  const b = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  launched.push(b);
+  return b;
+};
+const printer = createChromiumPrinter({ launch });
 const disputes = new DisputeService(() => NOW);
-const evidence = new EvidenceService(disputes, printPdfWithChromium, () => NOW);
+const evidence = new EvidenceService(disputes, printer, () => NOW);
+afterAll(() => printer.close());
 const HOSTILE_NAME = '<script>alert(1)</script>';
 const HOSTILE_CELL = '=HYPERLINK("http://evil.example","点我")';
 
@@ -93,6 +107,8 @@ describe('the evidence pack', () => {
 
     const zipPath = join(dir, 'bundle.zip');
     const z = await evidence.writeBundle(book, d.case.id, zipPath);
+    // Both prints (the pack, the bundle's copy) went through one browser.
+    expect(launched.filter((b) => b.isConnected())).toHaveLength(1);
     expect(z.sha256).toBe(sha(readFileSync(zipPath)));
     const files = await unzip(zipPath);
     const manifest = JSON.parse(files.get('manifest.json')!.toString('utf8')) as {
@@ -131,5 +147,34 @@ describe('the evidence pack', () => {
       ['bundle.zip', z.sha256],
     ]);
     book.close();
+  });
+
+  it('keeps one browser for many prints, starts another if it went away, and closes it', async () => {
+    const own = createChromiumPrinter({ launch });
+    const job = {
+      footer: '<span style="font-size:8px">FT <span class="pageNumber"></span></span>',
+      margin: EVIDENCE_MARGIN,
+    };
+    const before = launched.length;
+    const [a, b] = await Promise.all([own.print('<p>一</p>', job), own.print('<p>二</p>', job)]);
+    await own.print('<p>三</p>', job);
+    expect(launched.length - before).toBe(1);
+    for (const pdf of [a, b]) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const first = launched.at(-1)!;
+
+    // The browser crashed or was killed: the next print starts a new one and succeeds.
+    await first.close();
+    const again = await own.print('<p>四</p>', job);
+    expect(again.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(launched.length - before).toBe(2);
+    const second = launched.at(-1)!;
+    expect(second.isConnected()).toBe(true);
+
+    await own.close();
+    expect(second.isConnected()).toBe(false);
+    // Closed is not broken: a later print launches afresh.
+    await own.print('<p>五</p>', job);
+    expect(launched.length - before).toBe(3);
+    await own.close();
   });
 });

@@ -1,38 +1,13 @@
 /**
- * Prints a report's self-contained HTML to an A4 PDF with Chromium through playwright-core (CLI, host,
- * tests). Separate from electron/io/print-pdf.ts (the evidence printer) because reports need landscape
- * pages; the desktop app can inject Electron's printToPDF instead (same `ReportPrinter` shape).
- * The page runs no JavaScript and may fetch nothing.
+ * How a report is printed: the month-end report in portrait, the annual summary in landscape, both with
+ * the report footer and these margins, through the same `HtmlPrinter` as the evidence pack (Chromium via
+ * Playwright in the CLI, host and tests; Electron's printToPDF in the desktop app).
  */
-import { chromium } from 'playwright-core';
+import type { PdfJob, PdfMargin } from '../print-pdf';
+import { REPORT_FOOTER } from './report-html';
 
-export type ReportPrinter = (
-  html: string,
-  options: { landscape: boolean; footer: string },
-) => Promise<Buffer>;
+export const REPORT_MARGIN: PdfMargin = { top: 12, bottom: 14, left: 10, right: 10 };
 
-export const REPORT_MARGIN = { top: '12mm', bottom: '14mm', left: '10mm', right: '10mm' };
-
-export const printReportWithChromium: ReportPrinter = async (html, options) => {
-  const browser = await chromium.launch({
-    executablePath: process.env['FEETRAIL_CHROMIUM'] ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
-  try {
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
-    const page = await context.newPage();
-    await page.route('**/*', (route) => route.abort());
-    await page.setContent(html, { waitUntil: 'load' });
-    return await page.pdf({
-      format: 'A4',
-      landscape: options.landscape,
-      printBackground: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: options.footer,
-      margin: REPORT_MARGIN,
-    });
-  } finally {
-    await browser.close();
-  }
-};
+export function reportJob(landscape: boolean): PdfJob {
+  return { footer: REPORT_FOOTER, margin: REPORT_MARGIN, landscape };
+}
