@@ -26,7 +26,8 @@ import {
   listFindings,
   saveRun,
 } from '../db/findings-repo';
-import { bankLinesBetween, getBankLine, getTransaction, txnsBetween } from '../db/ledger-repo';
+import { getBankLine, getTransaction } from '../db/ledger-repo';
+import { reconcileBankLines, reconcileTxns } from '../db/reconcile-rows';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
 import { assertMonthsOpen, monthsBetween } from '../db/periods-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
@@ -96,12 +97,12 @@ export class ReconcileService {
     assertMonthsOpen(book, monthsBetween(period.from, period.to), 'reconcile');
     ensureDefaultRateCard(book, this.now());
     const settings = reconcileSettings(book);
-    const txns = txnsBetween(
+    const txns = reconcileTxns(
       book,
       addDays(period.from, -CONTEXT_BEFORE_DAYS),
       addDays(period.to, CONTEXT_AFTER_DAYS),
     );
-    const bankLines = bankLinesBetween(
+    const bankLines = reconcileBankLines(
       book,
       addDays(period.from, -CONTEXT_AFTER_DAYS),
       addDays(period.to, CONTEXT_AFTER_DAYS),

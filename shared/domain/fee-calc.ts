@@ -8,6 +8,7 @@ import {
   feeDecimal,
   fen,
   formatFen,
+  rateDecimal,
   roundFen,
   type Fen,
   type RatePercent,
@@ -35,14 +36,68 @@ export type FeeCalc = {
   feeFen: Fen;
 };
 
+/** A rate in percent as the exact fraction num / den of an amount (0.60 % → 60 / 10000), when both are safe integers. */
+type ExactRate = { num: number; den: number; decimals: number } | null;
+const EXACT_RATES = new Map<RatePercent, ExactRate>();
+
+function exactRate(ratePercent: RatePercent): ExactRate {
+  const known = EXACT_RATES.get(ratePercent);
+  if (known !== undefined) return known;
+  const d = rateDecimal(ratePercent); // validates: throws on a bad rate, as feeDecimal does
+  const dp = d.decimalPlaces();
+  const num = d.times(new D(10).pow(dp)).toNumber();
+  const den = 100 * 10 ** dp;
+  // 10^k is an exact double up to 10^22; beyond 10^15 the denominator would not be a safe integer.
+  const exact =
+    dp <= 13 && Number.isSafeInteger(num) && Number.isSafeInteger(den)
+      ? { num, den, decimals: dp + 2 }
+      : null;
+  if (EXACT_RATES.size > 1000) EXACT_RATES.clear();
+  EXACT_RATES.set(ratePercent, exact);
+  return exact;
+}
+
+type Rounded = { roundedFen: Fen; rawFen: string };
+
+/**
+ * round(amount × rate %) in whole fen, exactly as `roundFen(feeDecimal(amount, rate), mode)`, with the
+ * unrounded product spelled as `Decimal#toString` spells it. A year of rows is priced several times per
+ * reconciliation, so the usual case (|amount| × the rate's numerator is a safe integer) is done in
+ * integer arithmetic: quotient and remainder of |amount| × num ÷ den are exact (`%` of doubles is exact,
+ * and so is (a − r) ÷ den), and the rounding modes are symmetric around zero like decimal.js's.
+ * Anything larger, and products under 10⁻⁶ fen (which decimal.js prints as `1e-7`), go through
+ * decimal.js. Property-tested equal to decimal.js for every mode (tests/unit/fees-exact.test.ts).
+ */
+export function roundedRate(amountFen: Fen, ratePercent: RatePercent, mode: RoundingMode): Rounded {
+  const r = exactRate(ratePercent);
+  const a = Math.abs(amountFen) * (r?.num ?? 0);
+  if (r !== null && a <= Number.MAX_SAFE_INTEGER) {
+    const rem = a % r.den;
+    const whole = (a - rem) / r.den;
+    const sign = amountFen < 0 && a !== 0 ? '-' : ''; // decimal.js spells −0 as "0"
+    if (rem === 0) return { roundedFen: fen(amountFen < 0 ? -whole : whole), rawFen: `${sign}${whole}` };
+    if (whole > 0 || rem >= r.den / 1_000_000) {
+      let q = whole;
+      const twice = 2 * rem; // exact: at most 2·den
+      if (mode === 'up') q += 1;
+      else if (mode === 'half_up') q += twice >= r.den ? 1 : 0;
+      else if (mode === 'half_even') q += twice > r.den || (twice === r.den && q % 2 === 1) ? 1 : 0;
+      // den = 10^k, so rem / den is rem's digits after the point, padded to k and without trailing zeros.
+      const digits = String(rem).padStart(r.decimals, '0').replace(/0+$/, '');
+      return { roundedFen: fen(amountFen < 0 ? -q : q), rawFen: `${sign}${whole}.${digits}` };
+    }
+  }
+  const raw = feeDecimal(amountFen, ratePercent);
+  return { roundedFen: roundFen(raw, mode), rawFen: raw.toString() };
+}
+
 /**
  * Fee of `amountFen` under `rule`: round(amount × rate) → at least min → at most cap → plus fixed
  * (an amount of 0 costs 0).
  * Unit: fen in, fen out. The rule's rate is percent.
  */
 export function ruleFee(rule: RateRule, amountFen: Fen, rounding: RoundingMode): FeeCalc {
-  const raw = feeDecimal(amountFen, rule.ratePercent);
-  const roundedFen = roundFen(raw, rounding);
+  const { roundedFen, rawFen } = roundedRate(amountFen, rule.ratePercent, rounding);
   // A zero amount (what is left after a full refund) is no transaction at all: no minimum, no fixed part.
   const nothing = amountFen === 0;
   let fee: number = roundedFen;
@@ -51,15 +106,14 @@ export function ruleFee(rule: RateRule, amountFen: Fen, rounding: RoundingMode):
   const capApplied = rule.capFen !== null && fee > rule.capFen;
   if (capApplied && rule.capFen !== null) fee = rule.capFen;
   if (!nothing && rule.fixedFen !== null) fee += rule.fixedFen;
+  // A plain record (no getters): a literal with accessors costs ~30× more to make, and a year has
+  // several hundred thousand of these.
   return {
     amountFen,
     ruleId: rule.id,
     ruleLabel: rule.label,
     ratePercent: rule.ratePercent,
-    // Spelled out on first read: only the arithmetic of findings is ever shown.
-    get rawFen() {
-      return raw.toString();
-    },
+    rawFen,
     rounding,
     roundedFen,
     minFen: rule.minFen,

@@ -6,8 +6,8 @@
  */
 import { fen, formatFen, negFen, subFen, ZERO_FEN, type Fen } from '../money';
 import { calcSentenceEn, calcSentenceZh, ruleFee, type FeeCalc } from './fee-calc';
-import type { RateCardVersion, RefundFeePolicy } from './rate-card';
-import { matchRule, type RuleQuery } from './rate-card-match';
+import type { RateCardVersion, RateRule, RefundFeePolicy } from './rate-card';
+import { matchRule } from './rate-card-match';
 import type { PosTxn } from './types';
 
 /** The fields of a POS row the fee engine reads. */
@@ -92,56 +92,91 @@ function unchecked(basis: ExpectedFeeBasis, zh: string, en: string): ExpectedFee
 
 /** The fee a sale of this kind and amount costs under `version` (null when no rule prices it). */
 function saleCalc(txn: FeeTxn, version: RateCardVersion, amountFen: Fen): FeeCalc | null {
-  const q: RuleQuery = { channel: txn.channel, cardKind: txn.cardKind, txnType: 'sale', amountFen };
-  const rule = matchRule(version, q);
-  if (rule) return ruleFee(rule, amountFen, version.rounding);
+  const rule = matchRule(version, {
+    channel: txn.channel,
+    cardKind: txn.cardKind,
+    txnType: 'sale',
+    amountFen,
+  });
+  return rule ? ruleFee(rule, amountFen, version.rounding) : unknownKindCalc(txn, version, amountFen);
+}
+
+/**
+ * No rule for a card of unknown kind: price it at the highest card-kind rule, so FeeTrail never claims
+ * an overcharge that a debit/credit reading of the same row would not support.
+ */
+function unknownKindCalc(txn: FeeTxn, version: RateCardVersion, amountFen: Fen): FeeCalc | null {
   if (txn.cardKind !== 'unknown') return null;
-  // No rule for an unknown card kind: price it at the highest card-kind rule, so FeeTrail never
-  // claims an overcharge that a debit/credit reading of the same row would not support.
-  const candidates = kindCandidates(txn, version, amountFen);
-  return candidates.reduce<FeeCalc | null>(
+  return kindCandidates(txn, version, amountFen, null).reduce<FeeCalc | null>(
     (best, c) => (best === null || c.feeFen > best.feeFen ? c : best),
     null,
   );
 }
 
-function kindCandidates(txn: FeeTxn, version: RateCardVersion, amountFen: Fen): FeeCalc[] {
+/**
+ * The fees of the sale read as a debit and as a credit card. A rule that is `known` (the one already
+ * priced) gives `known` again rather than being priced twice: a QR payment's one rule matches both
+ * readings, and half of a year's rows are QR payments.
+ */
+function kindCandidates(
+  txn: FeeTxn,
+  version: RateCardVersion,
+  amountFen: Fen,
+  known: { rule: RateRule; calc: FeeCalc } | null,
+): FeeCalc[] {
   const out: FeeCalc[] = [];
   for (const cardKind of ['debit', 'credit'] as const) {
     const rule = matchRule(version, { channel: txn.channel, cardKind, txnType: 'sale', amountFen });
-    if (rule) out.push(ruleFee(rule, amountFen, version.rounding));
+    if (rule) out.push(rule === known?.rule ? known.calc : ruleFee(rule, amountFen, version.rounding));
   }
   return out;
 }
 
-function saleFee(txn: FeeTxn, version: RateCardVersion | null): ExpectedFee {
-  const calc = version ? saleCalc(txn, version, txn.amountFen) : null;
-  if (!version || !calc) {
-    return unchecked(
-      'no_rule',
-      '费率卡中没有适用于此交易的规则，未核对',
-      'No rule of the rate card prices this transaction; not checked',
-    );
+/** A sale priced by a rule. Sentences are built on first read: a year of rows is checked, only the wrong ones are explained. */
+class RuleFee implements ExpectedFee {
+  readonly expectedFen: Fen;
+  readonly basis = 'rule' as const;
+  readonly steps: FeeCalc[] = [];
+  readonly refundFeePolicy = null;
+  constructor(
+    readonly calc: FeeCalc,
+    readonly alternatives: FeeCalc[],
+  ) {
+    this.expectedFen = calc.feeFen;
   }
-  const alternatives =
-    txn.cardKind === 'unknown'
-      ? kindCandidates(txn, version, txn.amountFen).filter((c) => c.feeFen !== calc.feeFen)
-      : [];
-  // Sentences are built on first read: a year of rows is checked, only the wrong ones are explained.
-  return {
-    expectedFen: calc.feeFen,
-    basis: 'rule',
-    calc,
-    alternatives,
-    steps: [],
-    refundFeePolicy: null,
-    get zh() {
-      return calcSentenceZh(calc);
-    },
-    get en() {
-      return calcSentenceEn(calc);
-    },
-  };
+  get zh(): string {
+    return calcSentenceZh(this.calc);
+  }
+  get en(): string {
+    return calcSentenceEn(this.calc);
+  }
+}
+
+function saleFee(txn: FeeTxn, version: RateCardVersion | null): ExpectedFee {
+  if (version) {
+    const amountFen = txn.amountFen;
+    const rule = matchRule(version, {
+      channel: txn.channel,
+      cardKind: txn.cardKind,
+      txnType: 'sale',
+      amountFen,
+    });
+    const calc = rule ? ruleFee(rule, amountFen, version.rounding) : unknownKindCalc(txn, version, amountFen);
+    if (calc) {
+      const alternatives =
+        txn.cardKind === 'unknown'
+          ? kindCandidates(txn, version, amountFen, rule ? { rule, calc } : null).filter(
+              (c) => c.feeFen !== calc.feeFen,
+            )
+          : [];
+      return new RuleFee(calc, alternatives);
+    }
+  }
+  return unchecked(
+    'no_rule',
+    '费率卡中没有适用于此交易的规则，未核对',
+    'No rule of the rate card prices this transaction; not checked',
+  );
 }
 
 function voidFee(txn: FeeTxn, version: RateCardVersion | null, ctx: FeeContext): ExpectedFee {
