@@ -11,7 +11,9 @@
  * so the process exits promptly; Playwright also kills the browser if the process exits first.
  */
 import { chromium } from 'playwright-core';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+
+type PDFOptions = NonNullable<Parameters<Page['pdf']>[0]>;
 
 /** Page margins in millimetres. */
 export type PdfMargin = { top: number; bottom: number; left: number; right: number };
@@ -49,6 +51,24 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+/** Playwright's page.pdf() options for a job (Electron's printToPDF gets the same, in inches). */
+export function pagePdfOptions(job: PdfJob): PDFOptions {
+  return {
+    format: 'A4',
+    landscape: job.landscape ?? false,
+    printBackground: true,
+    displayHeaderFooter: true,
+    headerTemplate: EMPTY_HEADER,
+    footerTemplate: job.footer,
+    margin: {
+      top: mm(job.margin.top),
+      bottom: mm(job.margin.bottom),
+      left: mm(job.margin.left),
+      right: mm(job.margin.right),
+    },
+  };
+}
+
 export type ChromiumPrinterOptions = {
   /** How the browser is started (tests wrap it to count launches); default: Chromium at chromiumPath(). */
   launch?: () => Promise<Browser>;
@@ -83,20 +103,7 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Htm
         const page = await context.newPage();
         await page.route('**/*', (route) => route.abort());
         await page.setContent(html, { waitUntil: 'load' });
-        return await page.pdf({
-          format: 'A4',
-          landscape: job.landscape ?? false,
-          printBackground: true,
-          displayHeaderFooter: true,
-          headerTemplate: EMPTY_HEADER,
-          footerTemplate: job.footer,
-          margin: {
-            top: mm(job.margin.top),
-            bottom: mm(job.margin.bottom),
-            left: mm(job.margin.left),
-            right: mm(job.margin.right),
-          },
-        });
+        return await page.pdf(pagePdfOptions(job));
       } finally {
         await context.close().catch(() => undefined);
       }
