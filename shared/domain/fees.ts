@@ -39,9 +39,9 @@ export type ExpectedFee = {
   /** The rule arithmetic: the sale's, or for a void/refund the fee being returned. */
   calc: FeeCalc | null;
   /** For a card of unknown kind: fees under the other card-kind rules, also accepted as correct. */
-  alternatives: FeeCalc[];
+  alternatives: readonly FeeCalc[];
   /** For a proportional refund: fee(original − refunded before) and fee(original − refunded after). */
-  steps: FeeCalc[];
+  steps: readonly FeeCalc[];
   refundFeePolicy: RefundFeePolicy | null;
   zh: string;
   en: string;
@@ -132,15 +132,18 @@ function kindCandidates(
   return out;
 }
 
+/** No arithmetic: one shared empty list, not a new one for each of a year's rows. */
+const NONE: readonly FeeCalc[] = Object.freeze([]);
+
 /** A sale priced by a rule. Sentences are built on first read: a year of rows is checked, only the wrong ones are explained. */
 class RuleFee implements ExpectedFee {
   readonly expectedFen: Fen;
   readonly basis = 'rule' as const;
-  readonly steps: FeeCalc[] = [];
+  readonly steps = NONE;
   readonly refundFeePolicy = null;
   constructor(
     readonly calc: FeeCalc,
-    readonly alternatives: FeeCalc[],
+    readonly alternatives: readonly FeeCalc[],
   ) {
     this.expectedFen = calc.feeFen;
   }
@@ -168,7 +171,7 @@ function saleFee(txn: FeeTxn, version: RateCardVersion | null): ExpectedFee {
           ? kindCandidates(txn, version, amountFen, rule ? { rule, calc } : null).filter(
               (c) => c.feeFen !== calc.feeFen,
             )
-          : [];
+          : NONE;
       return new RuleFee(calc, alternatives);
     }
   }

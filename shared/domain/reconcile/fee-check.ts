@@ -53,7 +53,7 @@ export function voidedSaleIds(
  * Sales that some void or refund names as its original, by merchant + 参考号. Only those: a year has
  * 100,000 sales and a handful of voids, so indexing every sale would be wasted work.
  */
-function indexByRef(txns: readonly StoredPosTxn[]): Map<string, StoredPosTxn> {
+export function indexByRef(txns: readonly StoredPosTxn[]): Map<string, StoredPosTxn> {
   const wanted = new Set<string>();
   for (const t of txns) if (t.origRefNo !== null && t.txnType !== 'sale') wanted.add(t.origRefNo);
   const byRef = new Map<string, StoredPosTxn>();
@@ -66,6 +66,30 @@ function indexByRef(txns: readonly StoredPosTxn[]): Map<string, StoredPosTxn> {
 }
 
 /**
+ * The card version in force for a row: its card (most specific scope) and the version of its day.
+ * Remembered per merchant, terminal and day, since a year has a handful of those and 100,000 rows.
+ */
+function versionLookup(cards: readonly RateCard[]): (t: StoredPosTxn) => RateCardVersion | null {
+  const known = new Map<string | null, Map<string | null, Map<string, RateCardVersion | null>>>();
+  return (t) => {
+    let byTerminal = known.get(t.merchantNo);
+    if (!byTerminal) known.set(t.merchantNo, (byTerminal = new Map()));
+    let byDay = byTerminal.get(t.terminalId);
+    if (!byDay) byTerminal.set(t.terminalId, (byDay = new Map()));
+    const day = dateOf(t.txnTime);
+    let version = byDay.get(day);
+    if (version === undefined) {
+      const card = selectCard(cards, t);
+      version = card ? versionOn(card, day) : null;
+      byDay.set(day, version);
+    }
+    return version;
+  };
+}
+
+const NO_CONTEXT: FeeContext = {};
+
+/**
  * Checks the fee of every row for which `inScope` is true (all rows are used as context for
  * originals). A sale cancelled by a void is skipped: the void is checked against it instead.
  */
@@ -73,13 +97,10 @@ export function checkFees(
   txns: readonly StoredPosTxn[],
   cards: readonly RateCard[],
   inScope: (t: StoredPosTxn) => boolean,
+  byRef: ReadonlyMap<string, StoredPosTxn> = indexByRef(txns),
+  voided: ReadonlySet<number> = voidedSaleIds(txns, byRef),
 ): FeeCheck[] {
-  const byRef = indexByRef(txns);
-  const voided = voidedSaleIds(txns, byRef);
-  const versionFor = (t: StoredPosTxn): RateCardVersion | null => {
-    const card = selectCard(cards, t);
-    return card ? versionOn(card, dateOf(t.txnTime)) : null;
-  };
+  const versionFor = versionLookup(cards);
   // What earlier refunds of the same sale already refunded (proportional fee return): only the
   // refunds need time order, so only they are sorted.
   const refundedBefore = new Map<number, Fen>();
@@ -106,7 +127,7 @@ export function checkFees(
           original: { txn: { ...orig, feeFen: chargedFee(orig) }, version: versionFor(orig) },
           refundedBeforeFen: refundedBefore.get(t.id) ?? ZERO_FEN,
         }
-      : {};
+      : NO_CONTEXT;
     const version = versionFor(t);
     const expected = expectedFee(t, version, ctx);
     const actualFen = chargedFee(t);

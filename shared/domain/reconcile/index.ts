@@ -3,7 +3,7 @@
  * deductions and duplicates, plus the month summary. Pure: arrays in, findings out.
  */
 import { dateOf, weekday } from '../local-date';
-import { checkFees, voidedSaleIds } from './fee-check';
+import { checkFees, indexByRef, voidedSaleIds } from './fee-check';
 import { singleFeeFinding } from './fee-findings';
 import { FINDING_KINDS } from './types';
 import type { Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
@@ -48,11 +48,14 @@ export type ReconcileResult = { findings: Finding[]; summary: ReconcileSummary }
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const opts: ReconcileOptions = { ...DEFAULT_RECONCILE_OPTIONS, ...input.options };
   const period = input.period ?? null;
-  const inPeriod = (t: StoredPosTxn) =>
-    period === null || (dateOf(t.txnTime) >= period.from && dateOf(t.txnTime) <= period.to);
+  // dateOf(time) >= from ⟺ time >= from, and dateOf(time) <= to ⟺ time < to + U+FFFF: no slice per row.
+  const end = period === null ? '' : `${period.to}\uffff`;
+  const inPeriod = (t: StoredPosTxn) => period === null || (t.txnTime >= period.from && t.txnTime < end);
   const scoped = input.txns.filter(inPeriod);
 
-  const checks = checkFees(input.txns, input.cards, inPeriod);
+  const byRef = indexByRef(input.txns);
+  const voided = voidedSaleIds(input.txns, byRef);
+  const checks = checkFees(input.txns, input.cards, inPeriod, byRef, voided);
   const patternOpts = { minTxns: opts.patternMinTxns, minDays: opts.patternMinDays };
   const raised = findRateRaised(checks, patternOpts);
   const surcharged = findSurcharges(checks, patternOpts, raised.explained);
@@ -78,7 +81,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     bankInPeriod.filter((l) => !settlement.matchedLineIds.has(l.id)),
     opts,
   );
-  const duplicates = findDuplicates(scoped, voidedSaleIds(input.txns), opts.duplicateWindowMinutes);
+  const duplicates = findDuplicates(scoped, voided, opts.duplicateWindowMinutes);
 
   const findings = [
     ...raised.findings,

@@ -2,7 +2,7 @@
  * What the acquirer owes and when: each POS row's settlement amount and due date, summed per day, and
  * which bank lines come from the acquirer.
  */
-import { subFen, sumFen, type Fen } from '../../money';
+import { addFen, subFen, ZERO_FEN, type Fen } from '../../money';
 import { addDays, dateOf } from '../local-date';
 import type { LocalDate } from '../types';
 import { cmp } from '../text-order';
@@ -39,7 +39,7 @@ export function settlementsDue(
   txns: readonly StoredPosTxn[],
   opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
 ): Due[] {
-  const m = new Map<string, Due>();
+  const m = new Map<LocalDate, Map<string, Due>>(); // by date, then merchant: no key text per row
   const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
   for (const t of txns) {
     let date = t.settleDate;
@@ -48,13 +48,20 @@ export function settlementsDue(
       date = byDay.get(day) ?? settlementDate(t, opts);
       byDay.set(day, date);
     }
-    const k = `${date}|${t.merchantNo ?? ''}`;
-    const due = m.get(k) ?? { date, merchantNo: t.merchantNo, amountFen: 0 as Fen, txnIds: [] };
-    due.amountFen = sumFen([due.amountFen, settlementAmount(t)]);
+    let ofDay = m.get(date);
+    if (!ofDay) m.set(date, (ofDay = new Map()));
+    let due = ofDay.get(t.merchantNo ?? ''); // no merchant number and an empty one are one merchant
+    if (!due)
+      ofDay.set(
+        t.merchantNo ?? '',
+        (due = { date, merchantNo: t.merchantNo, amountFen: ZERO_FEN, txnIds: [] }),
+      );
+    due.amountFen = addFen(due.amountFen, settlementAmount(t));
     due.txnIds.push(t.id);
-    m.set(k, due);
   }
-  return [...m.values()].sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));
+  return [...m.values()]
+    .flatMap((ofDay) => [...ofDay.values()])
+    .sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));
 }
 
 export function isAcquirerLine(

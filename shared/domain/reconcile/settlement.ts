@@ -56,13 +56,25 @@ export function matchSettlements(
   const matched: SettlementMatch[] = [];
   const cDate = (c: StoredBankLine) => dateOf(c.txnTime);
 
-  // 1. Exact one-to-one, nearest date first (1 day early to w days late).
+  // 1. Exact one-to-one, nearest date first (1 day early to w days late). Only lines of the due's
+  // amount are looked at, so a year (hundreds of dues and credits) is not a product of the two.
+  const byAmount = new Map<number, StoredBankLine[]>();
+  for (const c of free) {
+    const list = byAmount.get(lineAmount(c));
+    if (list) list.push(c);
+    else byAmount.set(lineAmount(c), [c]);
+  }
   for (const due of dues) {
     let best: StoredBankLine | null = null;
-    for (const c of free) {
+    let bestLag = 0;
+    for (const c of byAmount.get(due.amountFen) ?? []) {
+      if (!free.has(c)) continue;
       const lag = daysBetween(due.date, cDate(c));
-      if (lineAmount(c) !== due.amountFen || lag < -1 || lag > w) continue;
-      if (best === null || Math.abs(lag) < Math.abs(daysBetween(due.date, cDate(best)))) best = c;
+      if (lag < -1 || lag > w) continue;
+      if (best === null || Math.abs(lag) < Math.abs(bestLag)) {
+        best = c;
+        bestLag = lag;
+      }
     }
     if (best) {
       matched.push({ dues: [due], credit: best });
