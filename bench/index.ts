@@ -110,6 +110,7 @@ rows.push({
 });
 
 rows.push(...(await optional('charts', 'benchCharts')));
+rows.push(...(await optional('charts-draw', 'benchChartsDraw')));
 rows.push(...(await optional('evidence', 'benchEvidence')));
 rows.push(...(await optional('reports', 'benchReports')));
 

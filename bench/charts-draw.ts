@@ -1,0 +1,175 @@
+/**
+ * Time to draw the Charts page in Chromium (target: under 300 ms) against the year book of
+ * `npm run bench` (100,000 POS rows, bench/.cache/year-N.feetrail). The browser host (electron/host)
+ * serves the built renderer; playwright-core drives /usr/bin/chromium. Each run starts a fresh host,
+ * so the first opening is cold (no month sums kept), and a fresh browser context.
+ *
+ * "Drawn" is measured in the page: a requestAnimationFrame loop, started before the page's scripts,
+ * waits until the three chart queries have answered (no loading line), the data table holds the
+ * expected first bucket, and every chart body holds drawn marks (bar rectangles or line curves); the
+ * time of the frame after that is taken with performance.now(). Bars then grow for recharts' 400 ms
+ * animation; the first frame with every chart's marks is what is counted.
+ *
+ *   npx electron-vite build && npx tsx bench/charts-draw.ts
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { openBook } from '../electron/db/book';
+import { sourceMigrationsDir } from '../electron/db/migrations-dir';
+import { chromiumPath } from '../electron/io/print-pdf';
+import { defaultBookPathOf } from '../electron/services/paths';
+import { callHost, startHost } from '../tests/e2e/support/host';
+import { median } from './measure';
+
+type Row = { name: string; medianMs: number; target?: string; note?: string };
+
+const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
+const RUNS = Number(process.env['BENCH_DRAW_RUNS'] ?? 5);
+const MONTH = '2026-08';
+const RENDERER = new URL('../out/renderer/index.html', import.meta.url).pathname;
+const YEAR_BOOK = new URL(`./.cache/year-${ROWS}.feetrail`, import.meta.url).pathname;
+
+type DrawWindow = { __drawnAt?: number; __startedAt?: number };
+
+/**
+ * In the page: from now on, watch each frame for the charts drawn with `bucket` as their first
+ * bucket, and note the time of the frame after it in `window.__drawnAt`.
+ */
+function watchDraw(bucket: string): void {
+  const w = window as unknown as DrawWindow;
+  delete w.__drawnAt;
+  w.__startedAt = performance.now();
+  const marks = '.recharts-bar-rectangle path, path.recharts-line-curve, path.recharts-area-area';
+  const drawn = (): boolean => {
+    const root = document.querySelector('[data-testid="charts"]');
+    if (root === null || document.querySelector('[data-testid="charts-loading"]') !== null) return false;
+    if (root.querySelector(`[data-testid="rate-table"] tr[data-bucket="${bucket}"]`) === null) return false;
+    const bodies = [...root.querySelectorAll('.chart-body')];
+    return bodies.length > 0 && bodies.every((b) => b.querySelector(marks) !== null);
+  };
+  const tick = (): void => {
+    if (!drawn()) {
+      requestAnimationFrame(tick);
+      return;
+    }
+    requestAnimationFrame(() => {
+      w.__drawnAt = performance.now();
+    });
+  };
+  requestAnimationFrame(tick);
+}
+
+/** When the charts' data had arrived and when they were drawn. */
+type Timing = { data: number; drawn: number };
+
+/**
+ * Milliseconds from the watch's start (or from the navigation, for a page load) to the drawn frame,
+ * and to the end of the last answer of a charts call (Resource Timing of the API requests).
+ */
+async function drawnAfter(page: Page, fromNavigation: boolean): Promise<Timing> {
+  await page.waitForFunction(() => (window as unknown as DrawWindow).__drawnAt !== undefined, null, {
+    timeout: 60_000,
+    polling: 50,
+  });
+  return page.evaluate((nav) => {
+    const w = window as unknown as DrawWindow;
+    const since = nav ? 0 : (w.__startedAt ?? Number.NaN);
+    const answered = performance
+      .getEntriesByType('resource')
+      .filter((e) => e.name.includes('/api/call/charts:') && e.startTime >= since)
+      .map((e) => (e as PerformanceResourceTiming).responseEnd);
+    return { data: Math.max(since, ...answered) - since, drawn: (w.__drawnAt ?? Number.NaN) - since };
+  }, fromNavigation);
+}
+
+type Run = { open: Timing; year: Timing; reopen: Timing; yearAgain: Timing; charts: number };
+
+/** One run: a fresh host with a copy of the book, a fresh browser context. */
+async function oneRun(browser: Browser, book: string): Promise<Run> {
+  const host = await startHost({ noDefaultBook: true, startTimeoutMs: 60_000 });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  try {
+    const target = defaultBookPathOf(host.dataDir);
+    mkdirSync(dirname(target), { recursive: true });
+    cpSync(book, target);
+    await callHost(host, 'book:openDefault', {});
+    const page = await context.newPage();
+    // tsx compiles with esbuild's keepNames: functions handed to the page call its `__name` helper.
+    await page.addInitScript('window.__name = (f) => f;');
+    await page.addInitScript((month) => window.sessionStorage.setItem('feetrail.month', month), MONTH);
+    await page.addInitScript(watchDraw, `${MONTH}-01`);
+    // The month in focus by day, straight after start: nothing is kept by the host yet.
+    await page.goto(`${host.url}#/charts`);
+    const open = await drawnAfter(page, true);
+    const charts = await page.locator('[data-testid="charts"] .chart-body').count();
+    // The twelve months up to it: eleven more months summed for the first time.
+    const pickYear = async (): Promise<Timing> => {
+      await page.evaluate(watchDraw, '2025-09');
+      await page.locator('.chart-controls select').first().selectOption('year');
+      return drawnAfter(page, false);
+    };
+    const year = await pickYear();
+    // The same again in a reloaded page: the host keeps the month sums until the next import.
+    await page.reload();
+    const reopen = await drawnAfter(page, true);
+    const yearAgain = await pickYear();
+    return { open, year, reopen, yearAgain, charts };
+  } finally {
+    await context.close();
+    await host.stop();
+  }
+}
+
+export async function benchChartsDraw(): Promise<Row[]> {
+  const name = 'charts page drawn in Chromium';
+  if (!existsSync(RENDERER)) {
+    return [{ name, medianMs: Number.NaN, note: 'renderer not built: run `npx electron-vite build`' }];
+  }
+  if (!existsSync(YEAR_BOOK)) {
+    return [{ name, medianMs: Number.NaN, note: `no ${YEAR_BOOK}: run \`npm run bench\` once` }];
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'feetrail-bench-draw-'));
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: ['--no-sandbox'] });
+  try {
+    // Migrate a copy once (the cached book may predate the latest schema); each run copies that.
+    const book = join(dir, 'year.feetrail');
+    cpSync(YEAR_BOOK, book);
+    openBook(book, { migrationsDir: sourceMigrationsDir(), appVersion: 'bench' }).close();
+    const runs: Run[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, book));
+    const row = (label: string, pick: (r: Run) => Timing, note: string): Row => {
+      const drawn = runs.map((r) => pick(r).drawn);
+      const data = median(runs.map((r) => pick(r).data));
+      return {
+        name: `${name}: ${label}`,
+        medianMs: Math.round(median(drawn)),
+        target: '< 300 ms',
+        note: `${note}; data in ${Math.round(data)} ms; ${runs.length} runs: ${drawn.map((m) => Math.round(m)).join(', ')} ms`,
+      };
+    };
+    const charts = runs[0]?.charts ?? 0;
+    const about = `${ROWS.toLocaleString('en')} POS rows over a year, ${charts} charts`;
+    return [
+      row('open, month by day, cold', (r) => r.open, `${about}; from navigation, host just started`),
+      row('switch to 12 months, cold', (r) => r.year, `${about}; from the pick, 11 months summed first`),
+      row('open again, month by day', (r) => r.reopen, `${about}; from navigation (reload), sums kept`),
+      row('switch to 12 months again', (r) => r.yearAgain, `${about}; from the pick, sums kept`),
+    ];
+  } finally {
+    await browser.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx bench/charts-draw.ts` runs this file alone.
+if (process.argv[1] !== undefined && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '-')) {
+  benchChartsDraw().then(
+    (rows) => console.table(rows),
+    (e: unknown) => {
+      console.error(e);
+      process.exitCode = 1;
+    },
+  );
+}
