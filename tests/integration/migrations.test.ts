@@ -8,7 +8,9 @@ import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import type { Book } from '../../electron/db/book';
 import { backupsDirOf, createBook, openBook } from '../../electron/db/book';
+import { POS_DAY_GROUPS_SQL, posDayGroups } from '../../electron/db/charts-repo';
 import { knownSchemaVersion, sourceMigrationsDir } from '../../electron/db/migrations-dir';
 import { ImportService } from '../../electron/services/import-service';
 import { SAMPLES, bookCounts } from './support/book';
@@ -53,6 +55,33 @@ function copyTables(db: Database.Database, sourcePath: string): void {
   db.exec('DETACH DATABASE src');
 }
 
+/**
+ * A book at schema `version` holding the example month: imported by today's code into a current book,
+ * then copied into the old schema's tables (columns both have), as a book of that version held it.
+ */
+async function exampleBookAt(dir: string, path: string, version: number): Promise<Book> {
+  const book = createBook(path, {
+    migrationsDir: migrationsUpTo(dir, version),
+    appVersion: `old-${version}`,
+  });
+  const source = createBook(join(dir, 'source.feetrail'), { migrationsDir: full, appVersion: 'src' });
+  const imports = new ImportService();
+  await imports.importFile(source, join(SAMPLES, 'example-2026-08', 'pos_export.xlsx'), 'pos_export.xlsx');
+  await imports.importFile(source, join(SAMPLES, 'example-2026-08', 'bank_icbc_corp.xlsx'), 'bank.xlsx');
+  source.close();
+  copyTables(book.db, join(dir, 'source.feetrail'));
+  return book;
+}
+
+/** The query plan's lines joined with ` | `. */
+function planOf(book: Book, sql: string, ...params: unknown[]): string {
+  return (book.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
+    .map((r) => r.detail)
+    .join(' | ');
+}
+
+const AUGUST = ['2026-08-01', '2026-08-31'] as const;
+
 describe('schema migrations', () => {
   const tempDir = useTempDir();
   const latest = knownSchemaVersion(full);
@@ -69,20 +98,7 @@ describe('schema migrations', () => {
     it(`a book at schema ${v} (${journal.entries[v - 1]?.tag}) migrates to ${latest} with its data intact`, async () => {
       const dir = tempDir();
       const path = join(dir, `v${v}.feetrail`);
-      const old = { migrationsDir: migrationsUpTo(dir, v), appVersion: `old-${v}` };
-      const book = createBook(path, old);
-      // Real data, imported by today's code into a current book, then copied into the old schema's
-      // tables (columns both have), as a book of that version would have held it.
-      const source = createBook(join(dir, 'source.feetrail'), { migrationsDir: full, appVersion: 'src' });
-      const imports = new ImportService();
-      await imports.importFile(
-        source,
-        join(SAMPLES, 'example-2026-08', 'pos_export.xlsx'),
-        'pos_export.xlsx',
-      );
-      await imports.importFile(source, join(SAMPLES, 'example-2026-08', 'bank_icbc_corp.xlsx'), 'bank.xlsx');
-      source.close();
-      copyTables(book.db, join(dir, 'source.feetrail'));
+      const book = await exampleBookAt(dir, path, v);
       const before = bookCounts(book);
       const feeBefore = book.db.prepare('SELECT sum(fee_fen) FROM pos_transactions').pluck().get();
       book.close();
@@ -110,15 +126,49 @@ describe('schema migrations', () => {
     });
   }
 
+  it('0002: the chart day groups come out the same, now summed from the covering index alone', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'v2.feetrail');
+    const book = await exampleBookAt(dir, path, 2);
+    // Before: the date index finds the rows, each row is looked up and the groups are sorted.
+    expect(planOf(book, POS_DAY_GROUPS_SQL, ...AUGUST)).toMatch(
+      /^SEARCH pos_transactions USING INDEX pos_transactions_date_idx .*TEMP B-TREE FOR GROUP BY/,
+    );
+    const groups = posDayGroups(book, ...AUGUST);
+    expect(groups.length).toBeGreaterThan(31);
+    book.close();
+
+    const migrated = openBook(path, { migrationsDir: full, appVersion: 'new' });
+    expect(planOf(migrated, POS_DAY_GROUPS_SQL, ...AUGUST)).toBe(
+      'SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx (txn_date>? AND txn_date<?)',
+    );
+    expect(posDayGroups(migrated, ...AUGUST)).toEqual(groups);
+    const indexes = migrated.db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'pos_transactions'")
+      .pluck()
+      .all();
+    expect(indexes).toContain('pos_transactions_date_cover_idx');
+    expect(indexes).not.toContain('pos_transactions_date_idx');
+    migrated.close();
+  });
+
   it('the queries the app relies on use their indexes', () => {
     const book = createBook(join(tempDir(), 'plan.feetrail'), { migrationsDir: full, appVersion: 't' });
-    const plan = (sql: string, ...params: unknown[]) =>
-      (book.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[])
-        .map((r) => r.detail)
-        .join(' | ');
+    const plan = (sql: string, ...params: unknown[]) => planOf(book, sql, ...params);
+    // The charts' day groups: no SCAN of pos_transactions, no row lookups, no sort.
+    expect(plan(POS_DAY_GROUPS_SQL, ...AUGUST)).toBe(
+      'SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx (txn_date>? AND txn_date<?)',
+    );
     expect(
-      plan('SELECT * FROM pos_transactions WHERE txn_date BETWEEN ? AND ?', '2026-08-01', '2026-08-31'),
-    ).toMatch(/USING INDEX pos_transactions_(date|channel_date|terminal_date)_idx/);
+      plan('SELECT DISTINCT txn_date FROM pos_transactions WHERE txn_date BETWEEN ? AND ?', ...AUGUST),
+    ).toMatch(/^SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx/);
+    expect(plan('SELECT count(*) FROM bank_lines WHERE txn_date BETWEEN ? AND ?', ...AUGUST)).toMatch(
+      /^SEARCH bank_lines USING COVERING INDEX bank_lines_date_idx/,
+    );
+    // Reconciliation's load of a period (POS rows and bank lines by date).
+    expect(plan('SELECT * FROM pos_transactions WHERE txn_date BETWEEN ? AND ?', ...AUGUST)).toMatch(
+      /^SEARCH pos_transactions USING INDEX pos_transactions_date_cover_idx/,
+    );
     expect(
       plan(
         'SELECT channel, sum(fee_fen) FROM pos_transactions WHERE channel = ? AND txn_date BETWEEN ? AND ? GROUP BY txn_date',
