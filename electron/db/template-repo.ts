@@ -4,12 +4,30 @@ import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import { columnMappingSchema } from '../../shared/import/mapping-schema';
 import type { Book } from './book';
 
-type Row = MappingTemplateInfo & { mappingJson: string };
+type Row = Omit<MappingTemplateInfo, 'headers'> & { mappingJson: string };
 
-const COLUMNS = `id, name, kind, header_signature AS headerSignature, updated_at AS updatedAt, mapping_json AS mappingJson`;
+/** The template's columns, with when an import last used it (import_batches.template_id). */
+const COLUMNS = `id, name, kind, header_signature AS headerSignature, created_at AS createdAt,
+  updated_at AS updatedAt, mapping_json AS mappingJson,
+  (SELECT max(b.imported_at) FROM import_batches b WHERE b.template_id = mapping_templates.id) AS lastUsedAt`;
+
+/** Header texts of a stored mapping (validated when saved; a damaged one lists no headers). */
+function headersOf(mappingJson: string): string[] {
+  const parsed = columnMappingSchema.safeParse(JSON.parse(mappingJson));
+  return parsed.success ? parsed.data.headers : [];
+}
 
 function info(r: Row): MappingTemplateInfo {
-  return { id: r.id, name: r.name, kind: r.kind, headerSignature: r.headerSignature, updatedAt: r.updatedAt };
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    headerSignature: r.headerSignature,
+    headers: headersOf(r.mappingJson),
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+    lastUsedAt: r.lastUsedAt,
+  };
 }
 
 export function listTemplates(book: Book): MappingTemplateInfo[] {

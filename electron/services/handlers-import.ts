@@ -1,5 +1,8 @@
 /** Handlers for imports:* and templates:* calls. */
+import { readFileSync, statSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import type { importCalls } from '../../shared/api/imports';
+import { TEMPLATE_JSON_MAX } from '../../shared/api/imports';
 import { parseMappingTemplateJson } from '../../shared/import/mapping-schema';
 import { FeeTrailError } from '../../shared/result';
 import { localNow } from '../db/book';
@@ -7,6 +10,7 @@ import { getBatch, listBatches, undoBatch } from '../db/import-repo';
 import { assertMonthsOpen, monthsOfBatch } from '../db/periods-repo';
 import { deleteTemplate, getTemplate, listTemplates, saveTemplate } from '../db/template-repo';
 import type { Services } from './create-services';
+import { writeOutput } from './output-file';
 import type { HandlerMap } from './dispatch';
 
 export function importHandlers(s: Services): HandlerMap<typeof importCalls> {
@@ -40,19 +44,28 @@ export function importHandlers(s: Services): HandlerMap<typeof importCalls> {
       return undoBatch(book, input.batchId, localNow());
     },
     'templates:list': () => listTemplates(s.books.require()),
-    'templates:export': (input) => {
+    'templates:export': async (input) => {
       const t = getTemplate(s.books.require(), input.id);
       if (!t) throw new FeeTrailError('not_found', `No template ${input.id}.`);
-      return {
-        fileName: `${t.info.name}.feetrail-template.json`,
-        json: JSON.stringify({ name: t.info.name, mapping: t.mapping }, null, 2),
-      };
+      const fileName = `${safeFileStem(t.info.name)}.feetrail-template.json`;
+      const json = JSON.stringify({ name: t.info.name, mapping: t.mapping }, null, 2);
+      const { file } = await writeOutput(s.files, fileName, input.target, (out) =>
+        writeFile(out, json, 'utf8'),
+      );
+      return { fileName, json, file };
     },
     'templates:import': (input) => {
-      const parsed = parseMappingTemplateJson(input.json);
+      const book = s.books.require();
+      const from: { json: string; name?: string } =
+        'fileId' in input ? readTemplateFile(s.files.resolve(input.fileId)) : input;
+      const parsed = parseMappingTemplateJson(from.json);
       if (!parsed.ok)
-        throw new FeeTrailError('invalid_input', `The template file is not valid: ${parsed.error}`);
-      return saveTemplate(s.books.require(), parsed.value.name, parsed.value.mapping, localNow());
+        throw new FeeTrailError('invalid_input', `The template file is not valid: ${parsed.error}`, {
+          reason: parsed.error === 'not JSON' ? 'template_not_json' : 'template_invalid',
+          problem: parsed.error,
+          ...(from.name !== undefined ? { name: from.name } : {}),
+        });
+      return saveTemplate(book, parsed.value.name, parsed.value.mapping, localNow());
     },
     'templates:delete': (input) => {
       if (!deleteTemplate(s.books.require(), input.id))
@@ -60,4 +73,19 @@ export function importHandlers(s: Services): HandlerMap<typeof importCalls> {
       return null;
     },
   };
+}
+
+/** A template file the user picked: UTF-8 text (a BOM is dropped), refused past TEMPLATE_JSON_MAX bytes. */
+function readTemplateFile(f: { path: string; name: string }): { json: string; name: string } {
+  if (statSync(f.path).size > TEMPLATE_JSON_MAX)
+    throw new FeeTrailError('file_too_large', `${f.name} is too large for a template file.`, {
+      name: f.name,
+    });
+  return { json: readFileSync(f.path, 'utf8').replace(/^\uFEFF/, ''), name: f.name };
+}
+
+/** A template name as a file name: characters no file system accepts become "_". */
+function safeFileStem(name: string): string {
+  const stem = [...name].map((ch) => (ch < ' ' || '\\/:*?"<>|'.includes(ch) ? '_' : ch)).join('');
+  return stem.slice(0, 150) || 'template';
 }

@@ -3,6 +3,7 @@ import { columnMappingSchema } from '../import/mapping-schema';
 import type { ColumnMapping } from '../import/mapping-schema';
 import type { ImportIssue } from '../import/raw';
 import { call } from './define';
+import type { FileRef } from './files';
 
 export type SourceKind = 'pos' | 'bank';
 
@@ -132,7 +133,12 @@ export type MappingTemplateInfo = {
   name: string;
   kind: SourceKind;
   headerSignature: string;
+  /** The header texts of the layout, column by column, as the user saw them. */
+  headers: string[];
+  createdAt: string;
   updatedAt: string;
+  /** When an import last used this template (null: never yet). */
+  lastUsedAt: string | null;
 };
 
 export const importOptionsSchema = z
@@ -147,6 +153,9 @@ export const importOptionsSchema = z
   .strict();
 
 const fileId = z.string().min(1).max(100);
+
+/** The largest template JSON accepted (text or file), in characters / bytes. */
+export const TEMPLATE_JSON_MAX = 1_000_000;
 
 export const importCalls = {
   /** Detect kind, header, mapping and encoding of a picked file and show its rows as they will be stored. */
@@ -176,13 +185,22 @@ export const importCalls = {
     z.object({ batchId: z.number().int().min(1) }).strict(),
   ),
   'templates:list': call<MappingTemplateInfo[]>()(z.object({}).strict()),
-  /** The template as shareable JSON text. */
-  'templates:export': call<{ fileName: string; json: string }>()(
-    z.object({ id: z.number().int().min(1) }).strict(),
+  /**
+   * The template as shareable JSON text, also written to a file: the save-dialog file `target`
+   * (desktop), else a fresh file the browser host offers for download.
+   */
+  'templates:export': call<{ fileName: string; json: string; file: FileRef }>()(
+    z.object({ id: z.number().int().min(1), target: fileId.optional() }).strict(),
   ),
-  /** Add (or replace, by name) a template from shared JSON text; it is validated, never trusted. */
+  /**
+   * Add (or replace, by name) a template from shared JSON: the text itself, or a .json file the user
+   * picked (exactly one of the two). It is validated, never trusted; a refused one changes nothing.
+   */
   'templates:import': call<MappingTemplateInfo>()(
-    z.object({ json: z.string().min(2).max(1_000_000) }).strict(),
+    z.union([
+      z.object({ json: z.string().min(2).max(TEMPLATE_JSON_MAX) }).strict(),
+      z.object({ fileId }).strict(),
+    ]),
   ),
   'templates:delete': call<null>()(z.object({ id: z.number().int().min(1) }).strict()),
 };
