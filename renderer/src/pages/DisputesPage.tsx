@@ -87,6 +87,7 @@ function CaseLoader({
   if (q.status === 'error') return <ErrorNotice error={q.error} onRetry={q.reload} />;
   const detail = q.status === 'ok' ? q.value : q.previous;
   return detail ? (
-    <DisputeCaseView key={`${detail.case.id}-${detail.case.updatedAt}`} detail={detail} onChange={onChange} />
+    // Keyed by the case alone: a change (a contact logged, a pack printed) keeps what the view shows.
+    <DisputeCaseView key={detail.case.id} detail={detail} onChange={onChange} />
   ) : null;
 }

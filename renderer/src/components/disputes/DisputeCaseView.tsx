@@ -77,6 +77,13 @@ export function DisputeCaseView({
     onChange(r.value);
   };
 
+  /** Prints, then reads the case again: the file just written is on its timeline now. */
+  const printPack = async (format: 'pdf' | 'zip') => {
+    await evidence.print(c.id, c.caseNo, format, language);
+    const r = await api.invoke('disputes:get', { id: c.id });
+    if (r.ok && r.value.events.length !== detail.events.length) onChange(r.value);
+  };
+
   return (
     <div className="dispute-case">
       <section className="panel" aria-labelledby="case-fields">
@@ -141,7 +148,7 @@ export function DisputeCaseView({
         </div>
         {moving ? (
           <form
-            className="form-grid"
+            className="form-grid status-form"
             onSubmit={(e) => {
               e.preventDefault();
               void move(moving);
@@ -206,7 +213,7 @@ export function DisputeCaseView({
             type="button"
             className="button button-primary"
             disabled={evidence.busy}
-            onClick={() => void evidence.print(c.id, c.caseNo, 'pdf', language)}
+            onClick={() => void printPack('pdf')}
           >
             {t('disputes.printPdf')}
           </button>
@@ -214,7 +221,7 @@ export function DisputeCaseView({
             type="button"
             className="button"
             disabled={evidence.busy}
-            onClick={() => void evidence.print(c.id, c.caseNo, 'zip', language)}
+            onClick={() => void printPack('zip')}
           >
             {t('disputes.printZip')}
           </button>

@@ -7,7 +7,8 @@ import { useApiQuery } from '../../api/use-api-query';
 import { formatFen } from '../../format/number';
 import { ErrorNotice } from '../ErrorNotice';
 
-const STATES = ['to_dispute', 'accepted', 'open'] as const;
+/** Finding states a case may be opened from, named as the Reconcile page names them. */
+const STATES = ['to_dispute', 'open', 'accepted'] as const;
 
 /** Findings that may be disputed, ticked to open a case from them. */
 export function NewDisputePanel({ onCreated }: { onCreated: (d: DisputeDetail) => void }) {
@@ -35,7 +36,7 @@ export function NewDisputePanel({ onCreated }: { onCreated: (d: DisputeDetail) =
         <select value={state} onChange={(e) => setState(e.target.value as (typeof STATES)[number])}>
           {STATES.map((s) => (
             <option key={s} value={s}>
-              {t(`disputes.states.${s}`)}
+              {t(`reconcile.states.${s}`)}
             </option>
           ))}
         </select>
@@ -55,7 +56,7 @@ export function NewDisputePanel({ onCreated }: { onCreated: (d: DisputeDetail) =
           </thead>
           <tbody>
             {findings.map((f) => (
-              <tr key={f.id}>
+              <tr key={f.id} className="candidate-row" data-finding-id={f.id} data-kind={f.kind}>
                 <td>
                   <input
                     type="checkbox"
