@@ -110,6 +110,7 @@ export type ReportFinding = {
   recoveredFen: number;
   refNos: string;
   zh: string;
+  en: string;
 };
 
 /** Findings of `from..to` the reports list: current ones and any a user acted on. */
@@ -117,7 +118,8 @@ export function reportFindings(book: Book, from: string, to: string): ReportFind
   return book.db
     .prepare(
       `SELECT id, date, kind, channel, terminal_id AS terminalId, delta_fen AS deltaFen, state,
-         triage_reason AS triageReason, recovered_fen AS recoveredFen, ref_nos_json AS refNos, message_zh AS zh
+         triage_reason AS triageReason, recovered_fen AS recoveredFen, ref_nos_json AS refNos, message_zh AS zh,
+         message_en AS en
        FROM findings WHERE date BETWEEN ? AND ? AND (current = 1 OR state <> 'open') ORDER BY date, id`,
     )
     .all(from, to) as ReportFinding[];

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ReportFormat } from '../../shared/api/close';
+import type { ReportFormat, ReportLang } from '../../shared/api/close';
 import type { Book } from '../db/book';
 import { localNow } from '../db/book';
 import { annualWorkbook } from '../io/reports/annual-xlsx';
@@ -12,7 +12,8 @@ import { monthWorkbook } from '../io/reports/month-xlsx';
 import type { HtmlPrinter } from '../io/print-pdf';
 import { createChromiumPrinter } from '../io/print-pdf';
 import { reportJob } from '../io/reports/print-report';
-import { annualHtml, monthHtml } from '../io/reports/report-html';
+import { annualHtml, monthHtml, reportFooter } from '../io/reports/report-html';
+import { reportText } from '../io/reports/report-text';
 import { gatherMonthReport, gatherReport } from './report-data';
 
 export function formatOfPath(path: string): ReportFormat | null {
@@ -29,24 +30,42 @@ export class ReportService {
     private readonly onPdfWritten: (path: string) => void = () => undefined,
   ) {}
 
-  async monthReport(book: Book, month: string, format: ReportFormat): Promise<Buffer> {
+  async monthReport(book: Book, month: string, format: ReportFormat, lang?: ReportLang): Promise<Buffer> {
     const data = gatherMonthReport(book, month, this.now());
-    return format === 'xlsx' ? monthWorkbook(data) : this.printer.print(monthHtml(data), reportJob(false));
-  }
-
-  async annualReport(book: Book, year: number, format: ReportFormat): Promise<Buffer> {
-    const data = gatherReport(book, `${year}-01-01`, `${year}-12-31`, this.now());
+    const tx = reportText(lang);
     return format === 'xlsx'
-      ? annualWorkbook(data, year)
-      : this.printer.print(annualHtml(data, year), reportJob(true));
+      ? monthWorkbook(data, tx)
+      : this.printer.print(monthHtml(data, tx), { ...reportJob(false), footer: reportFooter(tx) });
   }
 
-  async writeMonth(book: Book, month: string, format: ReportFormat, out: string): Promise<string> {
-    return this.write(out, format, await this.monthReport(book, month, format));
+  async annualReport(book: Book, year: number, format: ReportFormat, lang?: ReportLang): Promise<Buffer> {
+    const data = gatherReport(book, `${year}-01-01`, `${year}-12-31`, this.now());
+    const tx = reportText(lang);
+    return format === 'xlsx'
+      ? annualWorkbook(data, year, tx)
+      : this.printer.print(annualHtml(data, year, tx), { ...reportJob(true), footer: reportFooter(tx) });
   }
 
-  async writeAnnual(book: Book, year: number, format: ReportFormat, out: string): Promise<string> {
-    return this.write(out, format, await this.annualReport(book, year, format));
+  /** Writes the month-end report to `out`, in Chinese unless `lang` says otherwise. */
+  async writeMonth(
+    book: Book,
+    month: string,
+    format: ReportFormat,
+    out: string,
+    lang?: ReportLang,
+  ): Promise<string> {
+    return this.write(out, format, await this.monthReport(book, month, format, lang));
+  }
+
+  /** Writes the annual fee summary to `out`, in Chinese unless `lang` says otherwise. */
+  async writeAnnual(
+    book: Book,
+    year: number,
+    format: ReportFormat,
+    out: string,
+    lang?: ReportLang,
+  ): Promise<string> {
+    return this.write(out, format, await this.annualReport(book, year, format, lang));
   }
 
   private write(out: string, format: ReportFormat, data: Buffer): string {

@@ -57,6 +57,10 @@ export type AuditView = { id: number; at: string; action: string; details: Recor
 
 export type ReportFormat = 'pdf' | 'xlsx';
 
+/** The language a report is written in: Chinese (the default) or English. */
+export const reportLangSchema = z.enum(['zh-CN', 'en']);
+export type ReportLang = z.infer<typeof reportLangSchema>;
+
 export type ReportReply = { file: FileRef };
 
 const noTradeDays = z.array(localDate).max(31);
@@ -82,6 +86,7 @@ export const closeCalls = {
       .object({
         month: monthSchema,
         format: z.enum(['pdf', 'xlsx']),
+        lang: reportLangSchema.default('zh-CN'),
         target: z.string().max(100).optional(),
       })
       .strict(),
@@ -92,6 +97,7 @@ export const closeCalls = {
       .object({
         year: z.number().int().min(2000).max(2100),
         format: z.enum(['pdf', 'xlsx']),
+        lang: reportLangSchema.default('zh-CN'),
         target: z.string().max(100).optional(),
       })
       .strict(),

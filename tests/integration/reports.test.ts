@@ -23,6 +23,7 @@ const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find((p) => existsS
 
 type Fig = { turnover: number; fees: number; expected: number; diff: number; recovered: number };
 const GROUPS = [...CHANNELS, 'total'] as const;
+const CJK = /[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/;
 
 /** The book's own figures for 2026, computed here from the stored rows and findings, not by the report's SQL. */
 function bookFigures(book: Book): Record<(typeof GROUPS)[number], Fig> {
@@ -195,6 +196,68 @@ describe('annual fee summary and month-end report', () => {
       expect(m).toContain(s);
   }, 60_000);
 
+  it('in English: sheet names, headers, names of kinds and states, and the same totals; no Chinese left', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reports.annualReport(book, 2026, 'xlsx', 'en')) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Terminals', 'Findings', 'Disputes']);
+    const ws = wb.getWorksheet('Summary');
+    if (!ws) throw new Error('no summary sheet');
+    expect(ws.getCell('A1').value).toBe('Annual fee summary 2026');
+    expect(ws.getCell('A3').value).toBe('Month');
+    expect(ws.getCell('A17').value).toBe('Total');
+    expect(ws.getRow(4).values).toEqual(
+      expect.arrayContaining(['Turnover', 'Fees charged', 'Effective rate', 'Expected fees', 'Recovered']),
+    );
+    const cached = (r: number, c: number) => {
+      const v = ws.getRow(r).getCell(c).value;
+      return typeof v === 'object' && v !== null && 'formula' in v ? (v.result ?? 0) : v;
+    };
+    expect(totalsOf(cached, 17)).toEqual(bookFigures(book));
+    const findings = wb.getWorksheet('Findings');
+    expect(findings?.getRow(3).values).toEqual([
+      undefined,
+      'Date',
+      'Finding',
+      'Channel',
+      'Terminal',
+      'Reference no.',
+      'Difference',
+      'State',
+      'Note',
+      'Recovered',
+      'Details',
+    ]);
+    // Every label is English; only text the book holds (the findings' details quote imported names) is not.
+    const texts: string[] = [];
+    wb.worksheets.forEach((sheet) =>
+      sheet.eachRow((row) =>
+        row.eachCell((c) => {
+          if (!(sheet.name === 'Findings' && Number(c.col) === 10) && typeof c.value === 'string')
+            texts.push(c.value);
+        }),
+      ),
+    );
+    expect(texts).toContain('Unexpected deduction');
+    expect(texts).toContain('Accepted');
+    expect(texts.filter((t) => CJK.test(t))).toEqual([]);
+
+    const month = join(dir, 'month-en.pdf');
+    writeFileSync(month, await reports.monthReport(book, '2026-08', 'pdf', 'en'));
+    const m = execFileSync('pdftotext', ['-layout', month, '-'], { encoding: 'utf8' });
+    for (const s of [
+      'Month-end report 2026-08',
+      'Settlement reconciliation',
+      'Outstanding items',
+      '¥533,452.90',
+      '¥1,499.13',
+      'Unexpected deduction',
+      'Accepted',
+      'Page 1 of',
+    ])
+      expect(m).toContain(s);
+    expect(m.split('\n').filter((line) => CJK.test(line))).toEqual([]);
+  }, 60_000);
+
   it('the CLI closes the month, exports the month-end report and reopens the month with a reason', async () => {
     const path = join(dir, 'shop.feetrail');
     book.db.close();
@@ -214,6 +277,16 @@ describe('annual fee summary and month-end report', () => {
       '差异',
       '申诉',
     ]);
+    const annualEn = join(dir, 'a-en.xlsx');
+    await cli('export', 'annual', '--book', path, '--year', '2026', '--out', annualEn, '--lang', 'en');
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.readFile(annualEn);
+    expect(en.getWorksheet('Summary')?.getCell('A1').value).toBe('Annual fee summary 2026');
+    const french = join(dir, 'a-fr.xlsx');
+    await expect(
+      cli('export', 'annual', '--book', path, '--year', '2026', '--out', french, '--lang', 'fr'),
+    ).rejects.toMatchObject({ stderr: expect.stringContaining('--lang must be zh-CN or en') as unknown });
+    expect(existsSync(french)).toBe(false);
     const reopened = await cli('reopen', '--book', path, '--month', '2026-08', '--reason', '补录退货');
     expect(reopened.stdout).toContain('补录退货');
   }, 120_000);

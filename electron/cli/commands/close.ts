@@ -1,6 +1,7 @@
 /** `feetrail close`, `feetrail reopen`, `feetrail export month|annual`. */
 import type { Command } from 'commander';
-import type { ChecklistItem, CloseChecklist } from '../../../shared/api/close';
+import type { ChecklistItem, CloseChecklist, ReportLang } from '../../../shared/api/close';
+import { reportLangSchema } from '../../../shared/api/close';
 import { FeeTrailError } from '../../../shared/result';
 import { formatOfPath } from '../../services/report-service';
 import type { CliContext, CliIo } from '../program';
@@ -49,6 +50,13 @@ function outFormat(out: string) {
   return f;
 }
 
+/** `--lang`: zh-CN (the default) or en; anything else is refused before a file is written. */
+function reportLang(text: string): ReportLang {
+  const parsed = reportLangSchema.safeParse(text);
+  if (!parsed.success) throw new FeeTrailError('invalid_input', `--lang must be zh-CN or en, not ${text}`);
+  return parsed.data;
+}
+
 export function registerClose(program: Command, ctx: CliContext): void {
   program
     .command('close')
@@ -94,11 +102,13 @@ export function registerClose(program: Command, ctx: CliContext): void {
     .requiredOption('--book <path>', 'the book file')
     .requiredOption('--month <YYYY-MM>', 'the month')
     .requiredOption('--out <file>', 'FILE.pdf or FILE.xlsx')
-    .action(async (opts: { book: string; month: string; out: string }) => {
+    .option('--lang <zh-CN|en>', 'the report language', 'zh-CN')
+    .action(async (opts: { book: string; month: string; out: string; lang: string }) => {
       const format = outFormat(opts.out);
+      const lang = reportLang(opts.lang);
       const s = ctx.services();
       s.books.openAt(opts.book);
-      ctx.io.out(await s.reports.writeMonth(s.books.require(), month(opts.month), format, opts.out));
+      ctx.io.out(await s.reports.writeMonth(s.books.require(), month(opts.month), format, opts.out, lang));
     });
   exp
     .command('annual')
@@ -106,12 +116,14 @@ export function registerClose(program: Command, ctx: CliContext): void {
     .requiredOption('--book <path>', 'the book file')
     .requiredOption('--year <YYYY>', 'the calendar year')
     .requiredOption('--out <file>', 'FILE.xlsx or FILE.pdf')
-    .action(async (opts: { book: string; year: string; out: string }) => {
+    .option('--lang <zh-CN|en>', 'the report language', 'zh-CN')
+    .action(async (opts: { book: string; year: string; out: string; lang: string }) => {
       if (!/^\d{4}$/.test(opts.year))
         throw new FeeTrailError('invalid_input', `--year must be YYYY, not ${opts.year}`);
       const format = outFormat(opts.out);
+      const lang = reportLang(opts.lang);
       const s = ctx.services();
       s.books.openAt(opts.book);
-      ctx.io.out(await s.reports.writeAnnual(s.books.require(), Number(opts.year), format, opts.out));
+      ctx.io.out(await s.reports.writeAnnual(s.books.require(), Number(opts.year), format, opts.out, lang));
     });
 }

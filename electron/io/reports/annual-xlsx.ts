@@ -7,7 +7,8 @@
 import ExcelJS from 'exceljs';
 import { CHANNELS } from '../../../shared/domain/types';
 import type { Figures, MonthFigures, ReportData } from '../../services/report-data';
-import { CHANNEL_ZH, FIGURE_HEADERS } from './report-text';
+import type { ReportText } from './report-text';
+import { reportText } from './report-text';
 import {
   RATE_FMT,
   YUAN_FMT,
@@ -24,10 +25,13 @@ const GROUP = 6;
 const FIRST_ROW = 5;
 type Group = { name: string; figures: (m: MonthFigures) => Figures };
 
-const GROUPS: Group[] = [
-  ...CHANNELS.map((c) => ({ name: CHANNEL_ZH[c], figures: (m: MonthFigures) => m.byChannel[c] })),
-  { name: '合计', figures: (m: MonthFigures) => m.total },
-];
+/** One column group per channel, then the total; the last group is the total. */
+function groupsOf(tx: ReportText): Group[] {
+  return [
+    ...CHANNELS.map((c) => ({ name: tx.channels[c], figures: (m: MonthFigures) => m.byChannel[c] })),
+    { name: tx.words.total, figures: (m: MonthFigures) => m.total },
+  ];
+}
 
 /** Column numbers (1-based) of group `g`'s six figures. */
 function cols(g: number) {
@@ -47,44 +51,43 @@ function money(cell: ExcelJS.Cell, value: ExcelJS.CellValue): void {
   cell.numFmt = YUAN_FMT;
 }
 
-function summarySheet(wb: ExcelJS.Workbook, data: ReportData, title: string): void {
-  const ws = wb.addWorksheet('汇总', { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] });
+function summarySheet(wb: ExcelJS.Workbook, data: ReportData, title: string, tx: ReportText): void {
+  const w = tx.words;
+  const F = tx.figures;
+  const groups = groupsOf(tx);
+  const ws = wb.addWorksheet(w.sheetSummary, { views: [{ state: 'frozen', ySplit: 4, xSplit: 1 }] });
   ws.getCell('A1').value = title;
   ws.getCell('A1').font = { bold: true, size: 14 };
-  ws.getCell('A2').value =
-    `账本：${data.title.bookName}\u3000期间：${data.title.from} 至 ${data.title.to}\u3000生成：${data.title.generatedAt}\u3000` +
-    '应收手续费 = 实收 − 对账发现的手续费差额；金额单位：元';
+  ws.getCell('A2').value = [
+    tx.book(data.title.bookName),
+    tx.period(data.title.from, data.title.to),
+    tx.generated(data.title.generatedAt),
+    `${w.expectedNote}${w.noteSep}${w.unitNote}`,
+  ].join(tx.sep);
   ws.getCell('A2').font = { color: { argb: 'FF666666' } };
   const head3 = ws.getRow(3);
   const head4 = ws.getRow(4);
-  head3.getCell(1).value = '月份';
+  head3.getCell(1).value = w.month;
   ws.mergeCells(3, 1, 4, 1);
-  GROUPS.forEach((g, gi) => {
+  groups.forEach((g, gi) => {
     const c = cols(gi);
     head3.getCell(c.turnover).value = g.name;
     ws.mergeCells(3, c.turnover, 3, c.recovered);
-    const names = [
-      FIGURE_HEADERS.turnoverFen,
-      FIGURE_HEADERS.feesFen,
-      FIGURE_HEADERS.rate,
-      FIGURE_HEADERS.expectedFen,
-      FIGURE_HEADERS.diffFen,
-      FIGURE_HEADERS.recoveredFen,
-    ];
+    const names = [F.turnoverFen, F.feesFen, F.rate, F.expectedFen, F.diffFen, F.recoveredFen];
     names.forEach((n, i) => (head4.getCell(c.turnover + i).value = n));
   });
-  const statusCol = 2 + GROUPS.length * GROUP;
-  head3.getCell(statusCol).value = '状态';
+  const statusCol = 2 + groups.length * GROUP;
+  head3.getCell(statusCol).value = w.status;
   ws.mergeCells(3, statusCol, 4, statusCol);
   styleHeader(head3);
   styleHeader(head4);
 
-  const totalGroup = GROUPS.length - 1;
+  const totalGroup = groups.length - 1;
   data.months.forEach((m, i) => {
     const r = FIRST_ROW + i;
     const row = ws.getRow(r);
     row.getCell(1).value = m.month;
-    GROUPS.forEach((g, gi) => {
+    groups.forEach((g, gi) => {
       const f = g.figures(m);
       const c = cols(gi);
       const L = (n: number) => `${colLetter(n)}${r}`;
@@ -121,16 +124,17 @@ function summarySheet(wb: ExcelJS.Workbook, data: ReportData, title: string): vo
       };
       row.getCell(c.rate).numFmt = RATE_FMT;
     });
-    row.getCell(statusCol).value = [m.reconciled ? '已对账' : '未对账', m.closed ? '已月结' : '未月结'].join(
-      ' · ',
-    );
+    row.getCell(statusCol).value = [
+      m.reconciled ? w.reconciled : w.notReconciled,
+      m.closed ? w.closed : w.notClosed,
+    ].join(' · ');
   });
 
   const last = FIRST_ROW + data.months.length - 1;
   const t = last + 1;
   const totalRow = ws.getRow(t);
-  totalRow.getCell(1).value = '合计';
-  GROUPS.forEach((g, gi) => {
+  totalRow.getCell(1).value = w.total;
+  groups.forEach((g, gi) => {
     const c = cols(gi);
     const sum = (key: keyof Figures) => data.months.reduce((s, m) => s + g.figures(m)[key], 0);
     const range = (n: number) => `SUM(${colLetter(n)}${FIRST_ROW}:${colLetter(n)}${last})`;
@@ -154,11 +158,15 @@ function summarySheet(wb: ExcelJS.Workbook, data: ReportData, title: string): vo
 }
 
 /** The annual fee summary workbook of `data` (a calendar year, month by month). */
-export async function annualWorkbook(data: ReportData, year: number): Promise<Buffer> {
+export async function annualWorkbook(
+  data: ReportData,
+  year: number,
+  tx: ReportText = reportText(),
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'FeeTrail';
   wb.calcProperties = { fullCalcOnLoad: true };
-  summarySheet(wb, data, `${year} 年度手续费汇总`);
-  addDetailSheets(wb, data);
+  summarySheet(wb, data, tx.annualTitle(year), tx);
+  addDetailSheets(wb, data, tx);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

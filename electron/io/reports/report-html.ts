@@ -6,8 +6,9 @@ import { CHANNELS } from '../../../shared/domain/types';
 import { formatFen, type Fen } from '../../../shared/money';
 import type { Figures, MonthReportData, ReportData } from '../../services/report-data';
 import { addFigures, ZERO_FIGURES } from '../../services/report-data';
-import { settlementLines } from './month-xlsx';
-import { CHANNEL_ZH, DISPUTE_STATUS_ZH, KIND_ZH, SETTLEMENT_KINDS, STATE_ZH, channelZh } from './report-text';
+import { monthStateText, settlementLines } from './month-xlsx';
+import type { ReportText } from './report-text';
+import { SETTLEMENT_KINDS, channelName, nameOf, reportText } from './report-text';
 
 export function esc(text: string | number | null | undefined): string {
   return String(text ?? '').replace(
@@ -44,22 +45,36 @@ const CSS = `
   td.neg { color: #c00; } tr.total td { font-weight: 700; border-top: 1pt solid #333; }
   .empty { color: #777; font-style: italic; }`;
 
-export const REPORT_FOOTER = `<div style="font-size:8px;width:100%;text-align:center;color:#555">
-  第 <span class="pageNumber"></span> / <span class="totalPages"></span> 页</div>`;
+/** The PDF page footer ("第 1 / 3 页" or "Page 1 of 3"). */
+export function reportFooter(tx: ReportText): string {
+  return `<div style="font-size:8px;width:100%;text-align:center;color:#555">
+  ${tx.footer}</div>`;
+}
 
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
+/** The Chinese footer (the default language). */
+export const REPORT_FOOTER = reportFooter(reportText('zh-CN'));
+
+function page(tx: ReportText, title: string, body: string): string {
+  return `<!doctype html><html lang="${tx.lang}"><head><meta charset="utf-8"><title>${esc(title)}</title>
 <style>${CSS}</style></head><body>${body}</body></html>`;
 }
 
-function table(head: string[], rows: string[], total?: string): string {
-  if (rows.length === 0) return '<p class="empty">（无）</p>';
+function table(tx: ReportText, head: string[], rows: string[], total?: string): string {
+  if (rows.length === 0) return `<p class="empty">${esc(tx.words.none)}</p>`;
   return `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join(
     '',
   )}${total ?? ''}</tbody></table>`;
 }
 
-function terminalsTable(d: ReportData): string {
+const w = (tx: ReportText) => tx.words;
+
+/** Turnover, fees charged, effective rate, expected fees, difference, recovered. */
+function figureHeads(tx: ReportText): string[] {
+  const F = tx.figures;
+  return [F.turnoverFen, F.feesFen, F.rate, F.expectedFen, F.diffFen, F.recoveredFen];
+}
+
+function terminalsTable(d: ReportData, tx: ReportText): string {
   const byKey = new Map<string, Figures & { terminalId: string; channel: string }>();
   for (const t of d.terminals) {
     const k = `${t.terminalId}|${t.channel}`;
@@ -68,41 +83,44 @@ function terminalsTable(d: ReportData): string {
   }
   const rows = [...byKey.values()].map(
     (t) =>
-      `<tr><td>${esc(t.terminalId)}</td><td>${esc(channelZh(t.channel))}</td>${int(t.txnCount)}${y(t.turnoverFen)}${y(
+      `<tr><td>${esc(t.terminalId)}</td><td>${esc(channelName(tx, t.channel))}</td>${int(t.txnCount)}${y(t.turnoverFen)}${y(
         t.feesFen,
       )}${rate(t)}${y(t.expectedFen)}${y(t.diffFen)}${y(t.recoveredFen)}</tr>`,
   );
-  return table(
-    ['终端号', '渠道', '笔数', '营业额', '实收手续费', '实际费率', '应收手续费', '差额', '已追回'],
-    rows,
-  );
+  return table(tx, [w(tx).terminalId, w(tx).channel, w(tx).count, ...figureHeads(tx)], rows);
 }
 
-function findingsTable(findings: ReportData['findings']): string {
+function findingsTable(findings: ReportData['findings'], tx: ReportText): string {
   const rows = findings.map(
     (f) =>
-      `<tr><td>${esc(f.date)}</td><td>${esc(KIND_ZH[f.kind] ?? f.kind)}</td><td>${esc(channelZh(f.channel))}</td><td>${esc(
+      `<tr><td>${esc(f.date)}</td><td>${esc(nameOf(tx.kinds, f.kind))}</td><td>${esc(channelName(tx, f.channel))}</td><td>${esc(
         f.terminalId,
-      )}</td>${y(f.deltaFen)}<td>${esc(STATE_ZH[f.state] ?? f.state)}</td><td>${esc(f.triageReason)}</td>${y(
+      )}</td>${y(f.deltaFen)}<td>${esc(nameOf(tx.states, f.state))}</td><td>${esc(f.triageReason)}</td>${y(
         f.recoveredFen,
       )}</tr>`,
   );
-  return table(['日期', '差异类型', '渠道', '终端号', '差额', '状态', '处理说明', '已追回'], rows);
+  const { date, findingKind, channel, terminalId, diff, state, triageReason, recovered } = w(tx);
+  return table(tx, [date, findingKind, channel, terminalId, diff, state, triageReason, recovered], rows);
 }
 
-function disputesTable(d: ReportData): string {
+function disputesTable(d: ReportData, tx: ReportText): string {
   const rows = d.disputes.map(
     (x) =>
-      `<tr><td>${esc(x.caseNo)}</td><td>${esc(x.title)}</td><td>${esc(DISPUTE_STATUS_ZH[x.status] ?? x.status)}</td>${y(
+      `<tr><td>${esc(x.caseNo)}</td><td>${esc(x.title)}</td><td>${esc(nameOf(tx.disputeStatuses, x.status))}</td>${y(
         x.claimedFen,
       )}${y(x.recoveredFen)}</tr>`,
   );
-  return table(['案件号', '标题', '状态', '申诉金额', '已追回'], rows);
+  const { caseNo, caseTitle, state, claimed, recovered } = w(tx);
+  return table(tx, [caseNo, caseTitle, state, claimed, recovered], rows);
 }
 
-export function annualHtml(d: ReportData, year: number): string {
-  const head = ['月份', ...CHANNELS.flatMap((c) => [`${CHANNEL_ZH[c]}营业额`, '手续费', '费率'])];
-  head.push('营业额合计', '实收手续费', '实际费率', '应收手续费', '差额', '已追回');
+export function annualHtml(d: ReportData, year: number, tx: ReportText = reportText()): string {
+  const F = tx.figures;
+  const head = [
+    w(tx).month,
+    ...CHANNELS.flatMap((c) => [tx.channelTurnover(tx.channels[c]), F.feesFen, F.rate]),
+    ...figureHeads(tx),
+  ];
   const cells = (f: Figures, all: boolean) =>
     all
       ? `${y(f.turnoverFen)}${y(f.feesFen)}${rate(f)}${y(f.expectedFen)}${y(f.diffFen)}${y(f.recoveredFen)}`
@@ -113,7 +131,7 @@ export function annualHtml(d: ReportData, year: number): string {
   );
   const sum = (pick: (m: ReportData['months'][number]) => Figures) =>
     d.months.reduce((s, m) => addFigures(s, pick(m)), { ...ZERO_FIGURES });
-  const total = `<tr class="total"><td>合计</td>${CHANNELS.map((c) =>
+  const total = `<tr class="total"><td>${esc(w(tx).total)}</td>${CHANNELS.map((c) =>
     cells(
       sum((m) => m.byChannel[c]),
       false,
@@ -122,50 +140,55 @@ export function annualHtml(d: ReportData, year: number): string {
     sum((m) => m.total),
     true,
   )}</tr>`;
-  const title = `${year} 年度手续费汇总`;
+  const title = tx.annualTitle(year);
+  const meta = [
+    tx.book(d.title.bookName),
+    tx.period(d.title.from, d.title.to),
+    tx.generated(d.title.generatedAt),
+    w(tx).expectedNote,
+  ];
   return page(
+    tx,
     title,
-    `<h1>${esc(title)}</h1><div class="meta">账本：${esc(d.title.bookName)}\u3000期间：${esc(d.title.from)} 至 ${esc(
-      d.title.to,
-    )}\u3000生成：${esc(d.title.generatedAt)}\u3000应收手续费 = 实收 − 对账发现的手续费差额</div>
-    ${table(head, rows, total)}<h2>终端</h2>${terminalsTable(d)}<h2>申诉案件</h2>${disputesTable(d)}`,
+    `<h1>${esc(title)}</h1><div class="meta">${esc(meta.join(tx.sep))}</div>
+    ${table(tx, head, rows, total)}<h2>${esc(w(tx).terminals)}</h2>${terminalsTable(d, tx)}<h2>${esc(
+      w(tx).disputes,
+    )}</h2>${disputesTable(d, tx)}`,
   );
 }
 
-export function monthHtml(d: MonthReportData): string {
+export function monthHtml(d: MonthReportData, tx: ReportText = reportText()): string {
   const m = d.months[0];
-  const title = `${d.period.month} 月结报告`;
+  const title = tx.monthTitle(d.period.month);
   const chanRows = CHANNELS.filter((c) => (m?.byChannel[c].txnCount ?? 0) > 0).map((c) => {
     const f = m?.byChannel[c] ?? ZERO_FIGURES;
-    return `<tr><td>${esc(CHANNEL_ZH[c])}</td>${int(f.txnCount)}${y(f.turnoverFen)}${y(f.feesFen)}${rate(f)}${y(
+    return `<tr><td>${esc(tx.channels[c])}</td>${int(f.txnCount)}${y(f.turnoverFen)}${y(f.feesFen)}${rate(f)}${y(
       f.expectedFen,
     )}${y(f.diffFen)}${y(f.recoveredFen)}</tr>`;
   });
   const t = m?.total ?? ZERO_FIGURES;
-  const chanTotal = `<tr class="total"><td>合计</td>${int(t.txnCount)}${y(t.turnoverFen)}${y(t.feesFen)}${rate(t)}${y(
+  const chanTotal = `<tr class="total"><td>${esc(w(tx).total)}</td>${int(t.txnCount)}${y(t.turnoverFen)}${y(t.feesFen)}${rate(t)}${y(
     t.expectedFen,
   )}${y(t.diffFen)}${y(t.recoveredFen)}</tr>`;
-  const lines = settlementLines(d).map(
+  const lines = settlementLines(d, tx).map(
     (l) => `<tr><td>${esc(l.item)}</td>${l.count ? int(l.count) : '<td></td>'}${y(l.fen)}</tr>`,
   );
-  const state = d.period.state === 'closed' ? `已月结（${d.period.closedAt ?? ''}）` : '未月结';
-  const run = d.runAt
-    ? `对账时间：${d.runAt}${d.stale ? '（之后有新导入，结果可能过期）' : ''}`
-    : '本月尚未对账';
+  const { state, run } = monthStateText(d, tx);
+  const words = w(tx);
+  const h2 = (text: string) => `<h2>${esc(text)}</h2>`;
+  const meta = [tx.book(d.title.bookName), state, run, tx.generated(d.title.generatedAt)];
   return page(
+    tx,
     title,
-    `<h1>${esc(title)}</h1><div class="meta">账本：${esc(d.title.bookName)}\u3000${esc(state)}\u3000${esc(run)}\u3000生成：${esc(
-      d.title.generatedAt,
-    )}</div>
-    <h2>营业额与手续费（按渠道）</h2>${table(
-      ['渠道', '笔数', '营业额', '实收手续费', '实际费率', '应收手续费', '差额', '已追回'],
-      chanRows,
-      chanTotal,
+    `<h1>${esc(title)}</h1><div class="meta">${esc(meta.join(tx.sep))}</div>
+    ${h2(words.byChannel)}${table(tx, [words.channel, words.count, ...figureHeads(tx)], chanRows, chanTotal)}
+    ${h2(words.terminals)}${terminalsTable(d, tx)}
+    ${h2(words.settlement)}${table(tx, [words.item, words.count, words.amount], lines)}
+    ${h2(words.outstanding)}${findingsTable(
+      d.findings.filter((f) => SETTLEMENT_KINDS.has(f.kind)),
+      tx,
     )}
-    <h2>终端</h2>${terminalsTable(d)}
-    <h2>结算余额调节表</h2>${table(['项目', '笔数', '金额'], lines)}
-    <h2>未达账项</h2>${findingsTable(d.findings.filter((f) => SETTLEMENT_KINDS.has(f.kind)))}
-    <h2>对账差异及处理状态</h2>${findingsTable(d.findings)}
-    <h2>申诉案件</h2>${disputesTable(d)}`,
+    ${h2(words.findings)}${findingsTable(d.findings, tx)}
+    ${h2(words.disputes)}${disputesTable(d, tx)}`,
   );
 }

@@ -1,8 +1,9 @@
 /** The sheets both reports share: terminals, findings and disputes of the period. */
 import type ExcelJS from 'exceljs';
 import type { ReportDispute, ReportFinding } from '../../db/report-repo';
-import type { ReportData, TerminalFigures } from '../../services/report-data';
-import { DISPUTE_STATUS_ZH, FIGURE_HEADERS, KIND_ZH, STATE_ZH, channelZh } from './report-text';
+import type { Figures, ReportData, TerminalFigures } from '../../services/report-data';
+import type { ReportText } from './report-text';
+import { channelName, nameOf } from './report-text';
 import { addTableSheet } from './xlsx-table';
 import type { Column } from './xlsx-table';
 
@@ -11,46 +12,66 @@ function refNosText(json: string): string {
   return Array.isArray(parsed) ? parsed.map(String).join(' ') : '';
 }
 
-export const TERMINAL_COLUMNS: Column<TerminalFigures>[] = [
-  { header: '月份', kind: 'text', value: (t) => t.month },
-  { header: '商户号', kind: 'text', value: (t) => t.merchantNo, imported: true },
-  { header: '终端号', kind: 'text', value: (t) => t.terminalId, imported: true },
-  { header: '渠道', kind: 'text', value: (t) => channelZh(t.channel) },
-  { header: '笔数', kind: 'int', value: (t) => t.txnCount },
-  { header: FIGURE_HEADERS.turnoverFen, kind: 'money', value: (t) => t.turnoverFen },
-  { header: FIGURE_HEADERS.feesFen, kind: 'money', value: (t) => t.feesFen },
-  { header: FIGURE_HEADERS.rate, kind: 'rate', of: [FIGURE_HEADERS.feesFen, FIGURE_HEADERS.turnoverFen] },
-  { header: FIGURE_HEADERS.expectedFen, kind: 'money', value: (t) => t.expectedFen },
-  { header: FIGURE_HEADERS.diffFen, kind: 'money', value: (t) => t.diffFen },
-  { header: FIGURE_HEADERS.recoveredFen, kind: 'money', value: (t) => t.recoveredFen },
-];
+export function terminalColumns(tx: ReportText): Column<TerminalFigures>[] {
+  const w = tx.words;
+  return [
+    { header: w.month, kind: 'text', value: (t) => t.month },
+    { header: w.merchantNo, kind: 'text', value: (t) => t.merchantNo, imported: true },
+    { header: w.terminalId, kind: 'text', value: (t) => t.terminalId, imported: true },
+    { header: w.channel, kind: 'text', value: (t) => channelName(tx, t.channel) },
+    ...figureColumns<TerminalFigures>(tx),
+  ];
+}
 
-export const FINDING_COLUMNS: Column<ReportFinding>[] = [
-  { header: '日期', kind: 'text', value: (f) => f.date },
-  { header: '差异类型', kind: 'text', value: (f) => KIND_ZH[f.kind] ?? f.kind },
-  { header: '渠道', kind: 'text', value: (f) => channelZh(f.channel) },
-  { header: '终端号', kind: 'text', value: (f) => f.terminalId, imported: true },
-  { header: '参考号', kind: 'text', value: (f) => refNosText(f.refNos), imported: true },
-  { header: '差额', kind: 'money', value: (f) => f.deltaFen },
-  { header: '状态', kind: 'text', value: (f) => STATE_ZH[f.state] ?? f.state },
-  { header: '处理说明', kind: 'text', value: (f) => f.triageReason, imported: true },
-  { header: '已追回', kind: 'money', value: (f) => f.recoveredFen },
-  { header: '说明', kind: 'text', value: (f) => f.zh, imported: true },
-];
+/** Count, turnover, fees charged, effective rate (a formula), expected fees, difference, recovered. */
+export function figureColumns<R extends Figures>(tx: ReportText): Column<R>[] {
+  const F = tx.figures;
+  return [
+    { header: tx.words.count, kind: 'int', value: (r) => r.txnCount },
+    { header: F.turnoverFen, kind: 'money', value: (r) => r.turnoverFen },
+    { header: F.feesFen, kind: 'money', value: (r) => r.feesFen },
+    { header: F.rate, kind: 'rate', of: [F.feesFen, F.turnoverFen] },
+    { header: F.expectedFen, kind: 'money', value: (r) => r.expectedFen },
+    { header: F.diffFen, kind: 'money', value: (r) => r.diffFen },
+    { header: F.recoveredFen, kind: 'money', value: (r) => r.recoveredFen },
+  ];
+}
 
-export const DISPUTE_COLUMNS: Column<ReportDispute>[] = [
-  { header: '案件号', kind: 'text', value: (d) => d.caseNo },
-  { header: '标题', kind: 'text', value: (d) => d.title, imported: true },
-  { header: '状态', kind: 'text', value: (d) => DISPUTE_STATUS_ZH[d.status] ?? d.status },
-  { header: '期间', kind: 'text', value: (d) => `${d.periodFrom ?? ''} – ${d.periodTo ?? ''}` },
-  { header: '申诉金额', kind: 'money', value: (d) => d.claimedFen },
-  { header: '已追回', kind: 'money', value: (d) => d.recoveredFen },
-  { header: '立案时间', kind: 'text', value: (d) => d.createdAt },
-];
+export function findingColumns(tx: ReportText): Column<ReportFinding>[] {
+  const w = tx.words;
+  return [
+    { header: w.date, kind: 'text', value: (f) => f.date },
+    { header: w.findingKind, kind: 'text', value: (f) => nameOf(tx.kinds, f.kind) },
+    { header: w.channel, kind: 'text', value: (f) => channelName(tx, f.channel) },
+    { header: w.terminalId, kind: 'text', value: (f) => f.terminalId, imported: true },
+    { header: w.refNo, kind: 'text', value: (f) => refNosText(f.refNos), imported: true },
+    { header: w.diff, kind: 'money', value: (f) => f.deltaFen },
+    { header: w.state, kind: 'text', value: (f) => nameOf(tx.states, f.state) },
+    { header: w.triageReason, kind: 'text', value: (f) => f.triageReason, imported: true },
+    { header: w.recovered, kind: 'money', value: (f) => f.recoveredFen },
+    { header: w.message, kind: 'text', value: (f) => tx.findingMessage(f), imported: true },
+  ];
+}
 
-export function addDetailSheets(wb: ExcelJS.Workbook, data: ReportData): void {
-  const period = `${data.title.from} 至 ${data.title.to}\u3000账本：${data.title.bookName}`;
-  addTableSheet(wb, '终端', '终端手续费', period, TERMINAL_COLUMNS, data.terminals);
-  addTableSheet(wb, '差异', '对账差异及处理状态', period, FINDING_COLUMNS, data.findings);
-  addTableSheet(wb, '申诉', '申诉案件', period, DISPUTE_COLUMNS, data.disputes);
+export function disputeColumns(tx: ReportText): Column<ReportDispute>[] {
+  const w = tx.words;
+  return [
+    { header: w.caseNo, kind: 'text', value: (d) => d.caseNo },
+    { header: w.caseTitle, kind: 'text', value: (d) => d.title, imported: true },
+    { header: w.state, kind: 'text', value: (d) => nameOf(tx.disputeStatuses, d.status) },
+    { header: w.period, kind: 'text', value: (d) => `${d.periodFrom ?? ''} – ${d.periodTo ?? ''}` },
+    { header: w.claimed, kind: 'money', value: (d) => d.claimedFen },
+    { header: w.recovered, kind: 'money', value: (d) => d.recoveredFen },
+    { header: w.openedAt, kind: 'text', value: (d) => d.createdAt },
+  ];
+}
+
+export function addDetailSheets(wb: ExcelJS.Workbook, data: ReportData, tx: ReportText): void {
+  const w = tx.words;
+  const period = `${tx.range(data.title.from, data.title.to)}${tx.sep}${tx.book(data.title.bookName)}`;
+  const sheet = <R>(name: string, title: string, columns: Column<R>[], rows: readonly R[]) =>
+    addTableSheet(wb, { name, title, subtitle: period, totalLabel: w.total }, columns, rows);
+  sheet(w.sheetTerminals, w.terminalFees, terminalColumns(tx), data.terminals);
+  sheet(w.sheetFindings, w.findings, findingColumns(tx), data.findings);
+  sheet(w.sheetDisputes, w.disputes, disputeColumns(tx), data.disputes);
 }

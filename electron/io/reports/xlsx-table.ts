@@ -1,6 +1,6 @@
 /**
  * One formatted table per worksheet, the way a bookkeeper expects it in Excel or WPS: title rows, a
- * bold frozen header, ¥#,##0.00 and 0.00% formats, a 合计 row of SUM formulas (with their results cached,
+ * bold frozen header, ¥#,##0.00 and 0.00% formats, a 合计 (Total) row of SUM formulas (with their results cached,
  * so readers that do not recalculate still show numbers), column widths that fit, and A4 landscape
  * printing fitted to the width with the title rows repeated on every page.
  *
@@ -90,20 +90,21 @@ export function styleHeader(row: ExcelJS.Row): void {
   });
 }
 
+/** A table sheet's name (the tab), its title and subtitle rows, and the label of its totals row. */
+export type SheetHeading = { name: string; title: string; subtitle: string; totalLabel: string };
+
 /**
- * Adds a sheet: `title` on row 1, `subtitle` on row 2, the header on row 3, the rows, then a 合计 row
- * (SUM formulas with cached results) when any column totals.
+ * Adds a sheet: `title` on row 1, `subtitle` on row 2, the header on row 3, the rows, then a totals
+ * row (合计 / Total: SUM formulas with cached results) when any column totals.
  */
 export function addTableSheet<R>(
   wb: ExcelJS.Workbook,
-  name: string,
-  title: string,
-  subtitle: string,
+  heading: SheetHeading,
   columns: Column<R>[],
   rows: readonly R[],
-  totalLabel = '合计',
 ): ExcelJS.Worksheet {
-  const ws = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
+  const { title, subtitle, totalLabel } = heading;
+  const ws = wb.addWorksheet(heading.name, { views: [{ state: 'frozen', ySplit: 3 }] });
   ws.getCell('A1').value = title;
   ws.getCell('A1').font = { bold: true, size: 14 };
   ws.getCell('A2').value = subtitle;
