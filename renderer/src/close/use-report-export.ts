@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ReportFormat } from '../../../shared/api/close';
+import type { ReportFormat, ReportLang } from '../../../shared/api/close';
 import type { AppError } from '../../../shared/result';
 import { useApi } from '../api/use-api';
 
@@ -11,7 +11,12 @@ export type ExportState =
   | { status: 'done'; name: string }
   | { status: 'error'; error: AppError };
 
-function suggestedName(r: ReportRequest, format: ReportFormat): string {
+/** The name the service gives the file too (electron/io/reports/report-text.ts monthFile / annualFile). */
+function suggestedName(r: ReportRequest, format: ReportFormat, lang: ReportLang): string {
+  if (lang === 'en')
+    return r.kind === 'month'
+      ? `month-end-report-${r.month}.${format}`
+      : `annual-fee-summary-${r.year}.${format}`;
   return r.kind === 'month' ? `月结报告-${r.month}.${format}` : `年度手续费汇总-${r.year}.${format}`;
 }
 
@@ -23,9 +28,14 @@ export function useReportExport() {
   const api = useApi();
   const [state, setState] = useState<ExportState>({ status: 'idle' });
 
-  async function exportReport(r: ReportRequest, format: ReportFormat): Promise<void> {
+  /** Writes report `r` as `format`, in `lang` (Chinese unless told). */
+  async function exportReport(
+    r: ReportRequest,
+    format: ReportFormat,
+    lang: ReportLang = 'zh-CN',
+  ): Promise<void> {
     setState({ status: 'working', key: `${r.kind}-${format}` });
-    const name = suggestedName(r, format);
+    const name = suggestedName(r, format, lang);
     const target = await api.saveFile({
       filter: format === 'pdf' ? 'pdf' : 'spreadsheets',
       suggestedName: name,
@@ -35,8 +45,8 @@ export function useReportExport() {
     const where = target.value.kind === 'target' ? { target: target.value.file.fileId } : {};
     const result =
       r.kind === 'month'
-        ? await api.invoke('reports:month', { month: r.month, format, ...where })
-        : await api.invoke('reports:annual', { year: r.year, format, ...where });
+        ? await api.invoke('reports:month', { month: r.month, format, lang, ...where })
+        : await api.invoke('reports:annual', { year: r.year, format, lang, ...where });
     if (!result.ok) return setState({ status: 'error', error: result.error });
     if (target.value.kind === 'download') api.download(result.value.file);
     setState({ status: 'done', name: result.value.file.name });

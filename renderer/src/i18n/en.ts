@@ -1,7 +1,9 @@
 import { chartsEn } from './areas/charts.en';
 import { closeEn } from './areas/close.en';
 import { disputesEn } from './areas/disputes.en';
+import { importTemplatesEn } from './areas/import.en';
 import { ratesEn, reconcileEn, reconcileSettingsEn } from './areas/reconcile.en';
+import { reportsEn } from './areas/reports.en';
 import type { Catalogue } from './catalogue';
 
 /** The English catalogue. Typed as `Catalogue`, so a missing or extra key fails the type check. */
@@ -199,6 +201,7 @@ export const en: Catalogue = {
       'All {{n}} rows imported from “{{name}}” will be removed from the book. The original file is kept and can be imported again.',
     undoConfirm: 'Undo import',
     undoDone: 'Undone: {{n}} rows removed.',
+    templates: importTemplatesEn,
   },
   ledger: {
     txnTime: 'Time',
@@ -293,6 +296,7 @@ export const en: Catalogue = {
       'Closing a month locks its data against changes. Import the month’s data and reconcile it first.',
   },
   reports: {
+    ...reportsEn,
     title: 'Reports',
     emptyBody:
       'Reports are built from the book’s transactions and reconciliation results. Import data first.',

@@ -6,7 +6,9 @@
 import { chartsZhCN } from './areas/charts.zh-CN';
 import { closeZhCN } from './areas/close.zh-CN';
 import { disputesZhCN } from './areas/disputes.zh-CN';
+import { importTemplatesZhCN } from './areas/import.zh-CN';
 import { ratesZhCN, reconcileSettingsZhCN, reconcileZhCN } from './areas/reconcile.zh-CN';
+import { reportsZhCN } from './areas/reports.zh-CN';
 
 export const zhCN = {
   app: {
@@ -193,6 +195,7 @@ export const zhCN = {
     undoBody: '将从账本中删除“{{name}}”导入的全部 {{n}} 行。原始文件仍保留，可以重新导入。',
     undoConfirm: '撤销导入',
     undoDone: '已撤销，删除了 {{n}} 行。',
+    templates: importTemplatesZhCN,
   },
   ledger: {
     txnTime: '交易时间',
@@ -283,6 +286,7 @@ export const zhCN = {
     emptyBody: '月结会锁定一个月的数据，之后不能再改动。请先导入这个月的数据并完成对账。',
   },
   reports: {
+    ...reportsZhCN,
     title: '报表',
     emptyBody: '报表由账本里的交易和对账结果生成。请先在“导入”页导入数据。',
   },

@@ -7,9 +7,10 @@ import { useBook } from '../book/use-book';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { FilePreview } from '../components/import/FilePreview';
 import { ImportHistory } from '../components/import/ImportHistory';
+import { TemplatesPanel } from '../components/import/TemplatesPanel';
 import { Page } from '../components/Page';
 
-/** Pick files, preview and correct each, import; below, every import so far (with undo). */
+/** Pick files, preview and correct each, import; below, every import so far (with undo) and the saved templates. */
 export function ImportPage() {
   const { t } = useTranslation();
   const api = useApi();
@@ -79,6 +80,7 @@ export function ImportPage() {
         />
       ))}
       <ImportHistory refreshKey={book.revision} onChanged={() => void refresh()} />
+      <TemplatesPanel refreshKey={book.revision} />
     </Page>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ReportFormat } from '../../../shared/api/close';
+import type { ReportFormat, ReportLang } from '../../../shared/api/close';
 import { useBook } from '../book/use-book';
 import { useReportExport } from '../close/use-report-export';
 import type { ReportRequest } from '../close/use-report-export';
@@ -12,6 +12,8 @@ import { formatMonth } from '../format/month';
 import { useLanguage } from '../i18n/use-language';
 import { useFocusMonth } from '../month/use-focus-month';
 
+const REPORT_LANGS: readonly ReportLang[] = ['zh-CN', 'en'];
+
 /** 报表: the month-end report of the month in focus and the annual fee summary, as PDF or Excel. */
 export function ReportsPage() {
   const { t } = useTranslation();
@@ -19,6 +21,9 @@ export function ReportsPage() {
   const { month } = useFocusMonth();
   const { current } = useBook();
   const [year, setYear] = useState(() => Number(month.slice(0, 4)));
+  // The UI's language until the user picks another for the reports.
+  const [chosenLang, setChosenLang] = useState<ReportLang | null>(null);
+  const reportLang = chosenLang ?? language;
   const { state, exportReport } = useReportExport();
   if (current === null) return null;
   if (current.counts.posTransactions === 0) {
@@ -46,7 +51,7 @@ export function ReportsPage() {
         className="button"
         data-testid={`${testId}-${format}`}
         disabled={busy}
-        onClick={() => void exportReport(r, format)}
+        onClick={() => void exportReport(r, format, reportLang)}
       >
         {state.status === 'working' && state.key === `${r.kind}-${format}`
           ? t('close.reports.working')
@@ -62,6 +67,25 @@ export function ReportsPage() {
           {t('close.reports.done', { name: state.name })}
         </div>
       ) : null}
+      <div className="form form-row">
+        <label htmlFor="report-lang">{t('reports.languageLabel')}</label>
+        <select
+          id="report-lang"
+          data-testid="report-lang"
+          value={reportLang}
+          aria-describedby="report-lang-hint"
+          onChange={(e) => setChosenLang(e.target.value === 'en' ? 'en' : 'zh-CN')}
+        >
+          {REPORT_LANGS.map((lang) => (
+            <option key={lang} value={lang}>
+              {t(`reports.languages.${lang}`)}
+            </option>
+          ))}
+        </select>
+        <span id="report-lang-hint" className="field-hint">
+          {t('reports.languageHint')}
+        </span>
+      </div>
       <section className="card" aria-labelledby="month-report-title">
         <h2 id="month-report-title">
           {t('close.reports.monthTitle')} · {formatMonth(month, language)}
