@@ -182,7 +182,9 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
             <p className="notice">{t('import.encodingUncertain')}</p>
           ) : null}
           {preview.template !== null ? (
-            <p className="muted">{t('import.template', { name: preview.template.name })}</p>
+            <p className="muted" data-testid="preview-template">
+              {t('import.template', { name: preview.template.name })}
+            </p>
           ) : null}
           {preview.alreadyImported !== null ? (
             <p className="notice">
