@@ -1,7 +1,7 @@
 /**
  * SQL aggregates behind the charts and the overview. Every query groups on indexed columns
- * (pos_transactions txn_date and its covering index, findings date / kind+date) and returns one row per
- * group, never the rows themselves. Sign and fee conventions follow the reconcile summary
+ * (pos_transactions: the covering index on date and the group columns; findings date / kind+date) and
+ * returns one row per group, never the rows themselves. Sign and fee conventions follow the reconcile summary
  * (shared/domain/reconcile/summary.ts), so the totals agree with it to the fen:
  * turnover = successful sales − successful voids − successful refunds; fees charged = fee_fen, or for a
  * successful sale without one, amount − settlement (shared/domain/reconcile/fee-check.ts chargedFee).
