@@ -16,7 +16,7 @@ const devCspFromHeader: Plugin = {
 };
 
 /**
- * Three bundles: the main process (ESM), the preload (CommonJS, so the window can keep `sandbox: true`),
+ * Three bundles: the main process (ESM, with the import worker as a second entry), the preload (CommonJS, so the window can keep `sandbox: true`),
  * and the renderer (React). Dependencies stay external in main (better-sqlite3 is native);
  * the preload bundles everything it needs because a sandboxed preload cannot `require` from node_modules.
  */
@@ -24,7 +24,16 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/main/index.ts'),
+          // The import worker thread (electron/services/import-worker-client.ts starts it by this name).
+          'import-worker': resolve(import.meta.dirname, 'electron/services/import-worker.ts'),
+        },
+        // Shared chunks beside the entries, so `new URL('./import-worker.js', import.meta.url)` holds
+        // from whichever file the client code lands in.
+        output: { entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+      },
     },
   },
   preload: {

@@ -25,7 +25,10 @@ export type BatchMeta = {
   importedAt: string;
 };
 
-export type SourceRef = { sheet: string; row: number; cells: readonly RawCell[] };
+/** Where a row came from: its original cells, or their JSON text when already serialised (import worker). */
+export type SourceRef =
+  | { sheet: string; row: number; cells: readonly RawCell[] }
+  | { sheet: string; row: number; cellsJson: string };
 export type RowOutcome = 'added' | 'duplicate';
 
 export type BatchCounts = { total: number; added: number; duplicate: number; skipped: number };
@@ -85,8 +88,15 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
     reason: string | null,
   ): number =>
     Number(
-      insertSource.run(batchId, ref.sheet, ref.row, JSON.stringify(ref.cells), outcome, fingerprint, reason)
-        .lastInsertRowid,
+      insertSource.run(
+        batchId,
+        ref.sheet,
+        ref.row,
+        'cellsJson' in ref ? ref.cellsJson : JSON.stringify(ref.cells),
+        outcome,
+        fingerprint,
+        reason,
+      ).lastInsertRowid,
     );
 
   const seeDate = (time: string): void => {

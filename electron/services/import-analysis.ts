@@ -34,26 +34,100 @@ export type Analysis = {
 };
 
 const MAX_SCANNED_SHEETS = 10;
+/** Rows of each sheet read for detection: the header scan plus enough data rows to infer formats. */
+const HEAD_ROWS = DEFAULT_SCAN_ROWS + 200;
 
-/** The first rows of every visible sheet: enough to find the header without reading the whole file. */
-async function headRows(reader: SourceReader, only?: string): Promise<RawRow[]> {
-  const rows: RawRow[] = [];
-  const sheets = reader.sheets.filter(
-    (s) => s.readable && s.state === 'visible' && (only === undefined || s.name === only),
-  );
-  for (const s of sheets.slice(0, MAX_SCANNED_SHEETS)) {
-    let n = 0;
-    for await (const row of reader.rows(s.name, { allowEmpty: true })) {
-      rows.push(row);
-      n += 1;
-      if (n >= DEFAULT_SCAN_ROWS + 200) break;
-    }
-  }
-  return rows;
+/** What the analysis needs to know about a source: the reader minus its row stream (it can cross a thread). */
+export type SourceFacts = Pick<
+  SourceReader,
+  'file' | 'format' | 'size' | 'sheets' | 'defaultSheet' | 'date1904' | 'encoding'
+>;
+
+export function factsOf(reader: SourceReader): SourceFacts {
+  const { file, format, size, sheets, defaultSheet, date1904, encoding } = reader;
+  return { file, format, size, sheets, defaultSheet, date1904, encoding };
 }
 
+type Cursor = { rows: AsyncIterator<RawRow>; head: RawRow[]; done: boolean };
+
+/**
+ * Reads each sheet once. `head()` takes the first rows of every visible sheet (enough to find the
+ * header) and keeps each sheet's reader where it stopped; `rows(sheet)` replays that sheet's head and
+ * continues from there. Without this an .xlsx is inflated and its shared strings parsed twice.
+ */
+export class SheetCursors {
+  private readonly cursors = new Map<string, Cursor>();
+
+  constructor(private readonly reader: SourceReader) {}
+
+  /** The first rows of every visible sheet (or only `only`). */
+  async head(only?: string): Promise<RawRow[]> {
+    const out: RawRow[] = [];
+    const sheets = this.reader.sheets.filter(
+      (s) => s.readable && s.state === 'visible' && (only === undefined || s.name === only),
+    );
+    for (const s of sheets.slice(0, MAX_SCANNED_SHEETS)) {
+      let c = this.cursors.get(s.name);
+      if (!c) {
+        c = {
+          rows: this.reader.rows(s.name, { allowEmpty: true })[Symbol.asyncIterator](),
+          head: [],
+          done: false,
+        };
+        this.cursors.set(s.name, c);
+        while (c.head.length < HEAD_ROWS) {
+          const r = await c.rows.next();
+          if (r.done) {
+            c.done = true;
+            break;
+          }
+          c.head.push(r.value);
+        }
+      }
+      out.push(...c.head);
+    }
+    return out;
+  }
+
+  /** Every row of `sheet`, read once: the head already taken, then the rest. Closes the other sheets. */
+  async *rows(sheet: string): AsyncGenerator<RawRow> {
+    const c = this.cursors.get(sheet);
+    this.cursors.delete(sheet);
+    await this.close();
+    if (!c) {
+      yield* this.reader.rows(sheet, { allowEmpty: true });
+      return;
+    }
+    const head = c.head;
+    c.head = [];
+    try {
+      yield* head;
+      if (c.done) return;
+      for (;;) {
+        const r = await c.rows.next();
+        if (r.done) return;
+        yield r.value;
+      }
+    } finally {
+      if (!c.done) await c.rows.return?.();
+    }
+  }
+
+  /** Releases every sheet still open (their files are closed). */
+  async close(): Promise<void> {
+    const open = [...this.cursors.values()];
+    this.cursors.clear();
+    for (const c of open) if (!c.done) await c.rows.return?.();
+  }
+}
+
+/**
+ * Decide how to read a source. `head(only)` supplies the first rows of the visible sheets (or of `only`);
+ * it is not called when the options carry a full mapping.
+ */
 export async function analyseSource(
-  reader: SourceReader,
+  reader: SourceFacts,
+  head: (only?: string) => Promise<RawRow[]>,
   book: Book,
   options: ImportOptions = {},
 ): Promise<Analysis> {
@@ -73,7 +147,7 @@ export async function analyseSource(
   if (options.mapping) {
     mapping = options.mapping;
   } else {
-    const rows = await headRows(reader, options.sheet);
+    const rows = await head(options.sheet);
     const detection = detectHeader(rows, {
       ...(options.kind ? { kind: options.kind } : {}),
       ...(options.headerRow

@@ -14,6 +14,7 @@ import type {
 import type { BankLine, PosTxn } from '../../shared/domain/types';
 import { createNormaliser } from '../../shared/import/normalise';
 import type { RowOutcome } from '../../shared/import/normalise';
+import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import type { ImportIssue, RawRow } from '../../shared/import/raw';
 import { columnLetter } from '../../shared/import/text';
 import { FeeTrailError } from '../../shared/result';
@@ -28,12 +29,21 @@ import type { OpenSourceOptions, SourceReader } from '../io/read-file';
 import { openSource, sha256File } from '../io/read-file';
 import type { ReadLimits } from '../io/read-limits';
 import type { Analysis } from './import-analysis';
-import { analyseSource } from './import-analysis';
+import { analyseSource, factsOf, SheetCursors } from './import-analysis';
+import { openWorkerSource } from './import-worker-client';
+import type { RowSource, RowSourcePlan, SourceRow } from './import-worker-rows';
+import { openInlineSource } from './import-worker-rows';
 
 export const PREVIEW_ROWS = 50;
 export const MAX_REPORTED_ISSUES = 200;
-/** Rows between yields to the event loop, so the window and the host stay responsive. */
-const YIELD_EVERY = 2000;
+/**
+ * Where an import reads the file: `worker` (default) parses and normalises on a worker thread while
+ * this thread writes; `inline` does both here, yielding to the event loop between batches.
+ */
+export type ImportReading = 'worker' | 'inline';
+
+/** Skip reasons worth keeping as provenance; blank and preamble rows are not data. */
+const RECORDED_SKIPS = new Set(['totals', 'note', 'header_repeat', 'zero_amount']);
 
 export type ImportRunOptions = {
   skipErrorRows?: boolean;
@@ -41,11 +51,6 @@ export type ImportRunOptions = {
   onProgress?: (done: number) => void;
   signal?: AbortSignal;
 };
-
-/** Skip reasons worth keeping as provenance; blank and preamble rows are not data. */
-const RECORDED_SKIPS = new Set(['totals', 'note', 'header_repeat', 'zero_amount']);
-
-const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The book's attachment store: originals kept beside the book, named by their SHA-256. */
 export function attachmentPathOf(book: Book, sha256: string, fileName: string): string {
@@ -76,7 +81,15 @@ export class ImportService {
     private readonly now: () => string = localNow,
     /** Runs before anything is written (the app makes an automatic backup of the book here). */
     private readonly beforeWrite: (book: Book) => Promise<unknown> = () => Promise.resolve(),
+    private readonly reading: ImportReading = 'worker',
   ) {}
+
+  private openRows(path: string, fileName: string, options: ImportOptions): Promise<RowSource> {
+    const plan: RowSourcePlan = { path, fileName, limits: this.limits };
+    if (options.encoding) plan.encoding = options.encoding;
+    if (options.sheet !== undefined) plan.sheet = options.sheet;
+    return this.reading === 'worker' ? openWorkerSource(plan, !options.mapping) : openInlineSource(plan);
+  }
 
   private open(path: string, fileName: string, options: ImportOptions): Promise<SourceReader> {
     const o: OpenSourceOptions = { limits: this.limits, fileName };
@@ -92,7 +105,8 @@ export class ImportService {
   ): Promise<ImportPreview> {
     const reader = await this.open(file.path, file.name, options);
     const sha256 = await sha256File(file.path);
-    const analysis = await analyseSource(reader, book, options);
+    const cursors = new SheetCursors(reader);
+    const analysis = await analyseSource(factsOf(reader), (only) => cursors.head(only), book, options);
     const issues = [...analysis.issues];
     let issueCount = issues.length;
     const rows: PreviewRow[] = [];
@@ -108,7 +122,7 @@ export class ImportService {
     const m = analysis.mapping;
     if (m && !analysis.blockers.includes('no_header')) {
       const { normaliser } = createNormaliser(m, { file: file.name });
-      for await (const row of reader.rows(analysis.sheet, { allowEmpty: true })) {
+      for await (const row of cursors.rows(analysis.sheet)) {
         const o = (normaliser as { push(r: RawRow): RowOutcome<PosTxn | BankLine> }).push(row);
         const last = m.headerRows[m.headerRows.length - 1] ?? 0;
         if (row.row <= last) continue;
@@ -144,6 +158,7 @@ export class ImportService {
         .summary()
         .unknownValues.map(({ field, value, count }) => ({ field, value, count }));
     }
+    await cursors.close();
     const blockers: string[] = [...analysis.blockers];
     if (stats.errorRows > 0) blockers.push('rows_invalid');
     const previous = m ? findCommittedBatchBySha(book, sha256, m.kind) : undefined;
@@ -201,8 +216,24 @@ export class ImportService {
     options: ImportOptions = {},
     run: ImportRunOptions = {},
   ): Promise<ImportResult> {
-    const reader = await this.open(path, fileName, options);
-    const analysis = await analyseSource(reader, book, options);
+    const source = await this.openRows(path, fileName, options);
+    try {
+      return await this.importFrom(source, book, path, fileName, options, run);
+    } finally {
+      await source.close();
+    }
+  }
+
+  private async importFrom(
+    source: RowSource,
+    book: Book,
+    path: string,
+    fileName: string,
+    options: ImportOptions,
+    run: ImportRunOptions,
+  ): Promise<ImportResult> {
+    const facts = source.facts;
+    const analysis = await analyseSource(facts, () => source.head(), book, options);
     refuseBlocked(fileName, analysis);
     const mapping = analysis.mapping as NonNullable<Analysis['mapping']>;
     const kind: SourceKind = mapping.kind;
@@ -219,6 +250,8 @@ export class ImportService {
         issues: [],
       };
     }
+    // The worker starts reading now, while the original is kept and the book backed up.
+    const batches = source.batches(analysis.sheet, run.signal);
     keepOriginal(book, path, sha256, fileName);
     if (!book.db.inTransaction) await this.beforeWrite(book);
     const at = this.now();
@@ -226,17 +259,17 @@ export class ImportService {
       const writer = openBatchWriter(book, {
         kind,
         fileName,
-        fileSize: reader.size,
+        fileSize: facts.size,
         sha256,
-        format: reader.format,
-        encoding: reader.encoding ? (options.encoding ?? reader.encoding.encoding) : null,
+        format: facts.format,
+        encoding: facts.encoding ? (options.encoding ?? facts.encoding.encoding) : null,
         sheet: analysis.sheet,
         headerRow: mapping.headerRows[0] ?? null,
         mappingJson: JSON.stringify(mapping),
         templateId: analysis.template?.id ?? null,
         importedAt: at,
       });
-      const issues = await this.writeRows(reader, analysis, writer, fileName, run);
+      const issues = await writeRows(batches, mapping, writer, fileName, run);
       const counts = writer.finish();
       // A closed month refuses rows: throwing here rolls the whole file back.
       assertMonthsOpen(book, monthsOfBatch(book, writer.batchId), 'import');
@@ -259,61 +292,62 @@ export class ImportService {
       };
     });
   }
+}
 
-  private async writeRows(
-    reader: SourceReader,
-    analysis: Analysis,
-    writer: BatchWriter,
-    fileName: string,
-    run: ImportRunOptions,
-  ): Promise<ImportIssue[]> {
-    const mapping = analysis.mapping as NonNullable<Analysis['mapping']>;
-    const n = createNormaliser(mapping, { file: fileName });
-    const push = (n.normaliser as { push(r: RawRow): RowOutcome<PosTxn | BankLine> }).push.bind(n.normaliser);
-    const errors: ImportIssue[] = [];
-    const warnings: ImportIssue[] = [];
-    let errorCount = 0;
-    let seen = 0;
-    for await (const row of reader.rows(analysis.sheet, { allowEmpty: true })) {
-      if (run.signal?.aborted)
-        throw new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
-      seen += 1;
-      if (seen % YIELD_EVERY === 0) {
-        run.onProgress?.(seen);
-        await yieldToLoop();
-      }
+/**
+ * Normalises and writes every row through `writer`; refuses (throws) when rows have errors, unless
+ * the user chose to skip them.
+ */
+async function writeRows(
+  batches: AsyncIterable<SourceRow[]>,
+  mapping: ColumnMapping,
+  writer: BatchWriter,
+  fileName: string,
+  run: ImportRunOptions,
+): Promise<ImportIssue[]> {
+  const n = createNormaliser(mapping, { file: fileName });
+  const push = (n.normaliser as { push(r: RawRow): RowOutcome<PosTxn | BankLine> }).push.bind(n.normaliser);
+  const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
+  let errorCount = 0;
+  let seen = 0;
+  const cancelled = () => new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
+  if (run.signal?.aborted) throw cancelled();
+  for await (const batch of batches) {
+    if (run.signal?.aborted) throw cancelled();
+    for (const row of batch) {
       const o = push(row);
-      const source = { sheet: row.sheet, row: row.row, cells: row.cells };
       if (o.type === 'record') {
-        if (n.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, source);
-        else writer.addBank(o.record as BankLine, o.fingerprint, source);
+        if (n.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, row);
+        else writer.addBank(o.record as BankLine, o.fingerprint, row);
         for (const w of o.warnings) if (warnings.length < MAX_REPORTED_ISSUES) warnings.push(w);
       } else if (o.type === 'skipped') {
-        if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(source, o.reason);
+        if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(row, o.reason);
       } else {
         errorCount += o.issues.length;
         for (const i of o.issues) if (errors.length < MAX_REPORTED_ISSUES) errors.push(i);
-        if (run.skipErrorRows) writer.addSkipped(source, `invalid: ${o.issues.map((i) => i.code).join(',')}`);
+        if (run.skipErrorRows) writer.addSkipped(row, `invalid: ${o.issues.map((i) => i.code).join(',')}`);
       }
     }
+    seen += batch.length;
     run.onProgress?.(seen);
-    if (errorCount > 0 && !run.skipErrorRows) {
-      const first = errors[0] as ImportIssue;
-      throw new FeeTrailError(
-        'import_invalid',
-        `${fileName}: ${errorCount} problem(s) in the data rows; nothing was imported. First: ${first.messageEn ?? first.message}`,
-        {
-          file: fileName,
-          sheet: first.sheet,
-          row: first.row,
-          column: first.columnLetter ?? null,
-          issues: errors,
-          issueCount: errorCount,
-        },
-      );
-    }
-    return [...errors, ...warnings];
   }
+  if (errorCount > 0 && !run.skipErrorRows) {
+    const first = errors[0] as ImportIssue;
+    throw new FeeTrailError(
+      'import_invalid',
+      `${fileName}: ${errorCount} problem(s) in the data rows; nothing was imported. First: ${first.messageEn ?? first.message}`,
+      {
+        file: fileName,
+        sheet: first.sheet,
+        row: first.row,
+        column: first.columnLetter ?? null,
+        issues: errors,
+        issueCount: errorCount,
+      },
+    );
+  }
+  return [...errors, ...warnings];
 }
 
 function refuseBlocked(fileName: string, analysis: Analysis): void {

@@ -1,0 +1,127 @@
+/**
+ * Starts the import worker and speaks its protocol, offering the same `RowSource` as reading inline:
+ * exceljs's parsing runs on another thread while the caller normalises and writes.
+ *
+ * Where the worker's code is: next to this module. Built by electron-vite, that is
+ * `out/main/import-worker.js` (a second main entry; chunks sit beside it, see electron.vite.config.ts).
+ * Run from source (tsx: CLI, host, bench; vitest), this module is a .ts file and so is the worker: a
+ * small bootstrap registers tsx in the new thread and then imports import-worker.ts.
+ */
+import { Worker } from 'node:worker_threads';
+import { FeeTrailError } from '../../shared/result';
+import type { ImportWorkerData } from './import-worker';
+import type { FromWorker, RowSource, RowSourcePlan, SourceRow, ToWorker } from './import-worker-rows';
+import { fromWire } from './import-worker-rows';
+
+function startWorker(data: ImportWorkerData): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.js', here), { workerData: data });
+  // tsx's ESM API registers its loader in the thread that imports it (`--import tsx` does not reach workers).
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./import-worker.ts', here).href;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData: data });
+}
+
+const cancelled = () => new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
+
+/** The worker's messages as a queue the caller awaits one at a time. */
+class Inbox {
+  private readonly queue: FromWorker[] = [];
+  private waiter: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
+  private failure: Error | null = null;
+
+  constructor(worker: Worker) {
+    worker.on('message', (m: FromWorker) => {
+      if (this.waiter) {
+        const w = this.waiter;
+        this.waiter = null;
+        w.resolve(m);
+      } else this.queue.push(m);
+    });
+    const fail = (e: Error) => {
+      this.failure ??= e;
+      const w = this.waiter;
+      this.waiter = null;
+      w?.reject(this.failure);
+    };
+    worker.on('error', (e) => fail(new Error(`The import worker failed: ${e.message}`)));
+    worker.on('exit', (code) => fail(new Error(`The import worker stopped (exit code ${code}).`)));
+  }
+
+  next(signal?: AbortSignal): Promise<FromWorker> {
+    const queued = this.queue.shift();
+    if (queued) return Promise.resolve(queued);
+    if (this.failure) return Promise.reject(this.failure);
+    if (signal?.aborted) return Promise.reject(cancelled());
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        this.waiter = null;
+        reject(cancelled());
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      this.waiter = {
+        resolve: (m) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(m);
+        },
+        reject: (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      };
+    });
+  }
+}
+
+/** Reading on the import worker. Rejects with the reader's own error when the file cannot be opened. */
+export async function openWorkerSource(plan: RowSourcePlan, needHead: boolean): Promise<RowSource> {
+  const worker = startWorker({ ...plan, needHead });
+  const inbox = new Inbox(worker);
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    await worker.terminate();
+  };
+  const send = (m: ToWorker) => worker.postMessage(m);
+  let first: FromWorker;
+  try {
+    first = await inbox.next();
+  } catch (e) {
+    await close();
+    throw e;
+  }
+  if (first.type !== 'opened') {
+    await close();
+    throw first.type === 'error'
+      ? fromWire(first.error)
+      : new Error(`Unexpected ${first.type} from the import worker.`);
+  }
+  const { facts, head, headError } = first;
+
+  async function* batches(signal?: AbortSignal): AsyncGenerator<SourceRow[]> {
+    for (;;) {
+      const m = await inbox.next(signal);
+      if (m.type === 'end') return;
+      if (m.type === 'error') throw fromWire(m.error);
+      if (m.type !== 'batch') throw new Error(`Unexpected ${m.type} from the import worker.`);
+      yield m.rows;
+      // The writer has taken the batch: the worker may read one more ahead.
+      send({ type: 'ack' });
+    }
+  }
+
+  return {
+    facts,
+    head: () => {
+      if (headError) return Promise.reject(fromWire(headError));
+      return Promise.resolve(head ?? []);
+    },
+    batches: (sheet: string, signal?: AbortSignal) => {
+      send({ type: 'read', sheet });
+      return batches(signal);
+    },
+    close,
+  };
+}
