@@ -200,7 +200,7 @@ export function DisputeCaseView({
         </table>
       </section>
       <section className="panel" aria-labelledby="case-evidence">
-        <h2 id="case-evidence">{t('disputes.printPdf')}</h2>
+        <h2 id="case-evidence">{t('disputes.evidenceTitle')}</h2>
         <label className="form-row">
           {t('disputes.language')}{' '}
           <select value={language} onChange={(e) => setLanguage(e.target.value as 'zh' | 'en')}>

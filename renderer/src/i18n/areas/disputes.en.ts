@@ -67,6 +67,7 @@ export const disputesEn: typeof disputesZhCN = {
     note: 'Note',
     edited: 'Edited',
   },
+  evidenceTitle: 'Evidence pack',
   printPdf: 'Print evidence pack (PDF)',
   printZip: 'Export bundle (ZIP)',
   language: 'Pack language',

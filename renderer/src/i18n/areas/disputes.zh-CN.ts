@@ -65,6 +65,7 @@ export const disputesZhCN = {
     note: '备注',
     edited: '修改',
   },
+  evidenceTitle: '申诉材料',
   printPdf: '打印申诉材料 (PDF)',
   printZip: '导出证据包 (ZIP)',
   language: '材料语言',
