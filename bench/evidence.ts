@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createBook } from '../electron/db/book';
 import { listFindings } from '../electron/db/findings-repo';
 import { sourceMigrationsDir } from '../electron/db/migrations-dir';
+import { renderEvidenceHtml } from '../electron/io/evidence/EvidenceDocument';
 import { createChromiumPrinter } from '../electron/io/print-pdf';
 import { DisputeService } from '../electron/services/dispute-service';
 import { EvidenceService } from '../electron/services/evidence-service';
@@ -76,8 +77,9 @@ export async function benchEvidence(): Promise<{ name: string; medianMs: number;
     try {
       for (let i = 0; i < RUNS; i++) {
         let t0 = performance.now();
-        count = evidence.model(book, id).txns.length;
-        evidence.html(book, id);
+        const model = evidence.model(book, id);
+        renderEvidenceHtml(model);
+        count = model.txns.length;
         html.push(performance.now() - t0);
         // A cold start each round: the browser is closed, so this print launches it again.
         await printer.close();
