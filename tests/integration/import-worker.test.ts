@@ -1,0 +1,135 @@
+/**
+ * The import job with its reader on a worker thread: the same book as reading inline, progress that
+ * advances while the job runs, cancel (through ImportJobs, as the UI and the host do) that leaves the
+ * book unchanged, and reader errors that keep their code across the thread.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sourceMigrationsDir } from '../../electron/db/migrations-dir';
+import { createServices } from '../../electron/services/create-services';
+import { ImportService } from '../../electron/services/import-service';
+import type { ImportJob } from '../../shared/api/imports';
+import { FeeTrailError } from '../../shared/result';
+import { generatePosTxns, writePosFixture } from '../fixtures/generator';
+import { bookCounts, newBook, storedPos } from './support/book';
+import { useTempDir } from './support/temp';
+
+const tempDir = useTempDir('feetrail-import-worker-');
+
+/** What an import leaves in the book, apart from ids and times. */
+function contents(book: ReturnType<typeof newBook>) {
+  return {
+    pos: storedPos(book),
+    sources: book.db
+      .prepare(
+        'SELECT sheet, row_number, cells_json, outcome, fingerprint, reason FROM source_rows ORDER BY id',
+      )
+      .all(),
+    batch: book.db
+      .prepare(
+        'SELECT rows_total, rows_added, rows_duplicate, rows_skipped, first_date, last_date, sheet, header_row FROM import_batches',
+      )
+      .all(),
+  };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function waitFor(get: () => ImportJob, done: (j: ImportJob) => boolean): Promise<ImportJob> {
+  for (let i = 0; i < 6000; i++) {
+    const j = get();
+    if (done(j)) return j;
+    await sleep(20);
+  }
+  throw new Error('the import job did not get there in two minutes');
+}
+
+describe('the import worker', () => {
+  it('gives the same book as reading inline, row for row, provenance included', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'pos.xlsx');
+    await writePosFixture(path, generatePosTxns({ seed: 31, count: 2500 }), {
+      titleRows: true,
+      footer: true,
+    });
+    const viaWorker = newBook(dir, 'worker');
+    const inline = newBook(dir, 'inline');
+    const a = await new ImportService({}, undefined, undefined, 'worker').importFile(
+      viaWorker,
+      path,
+      'pos.xlsx',
+    );
+    const b = await new ImportService({}, undefined, undefined, 'inline').importFile(
+      inline,
+      path,
+      'pos.xlsx',
+    );
+    expect(a).toEqual(b);
+    expect(a.added).toBe(2500);
+    expect(a.skipped).toBeGreaterThan(0); // the footer's totals row, kept as provenance
+    expect(contents(viaWorker)).toEqual(contents(inline));
+    viaWorker.close();
+    inline.close();
+  });
+
+  it('a job reports progress while it runs; cancelling it leaves the book exactly as it was', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'big.xlsx');
+    await writePosFixture(path, generatePosTxns({ seed: 32, count: 30_000 }), {}, { streaming: true });
+    const s = createServices({
+      dataDir: dir,
+      door: 'cli',
+      appVersion: 't',
+      migrationsDir: sourceMigrationsDir(),
+      rememberRecent: false,
+    });
+    s.books.createAt(join(dir, 'shop.feetrail'));
+    const book = s.books.require();
+    const before = bookCounts(book);
+
+    const job = s.importJobs.start({ path, name: 'big.xlsx' }, {}, { skipErrorRows: false });
+    const first = await waitFor(
+      () => s.importJobs.get(job.jobId),
+      (j) => j.done > 0 || j.state !== 'running',
+    );
+    expect(first.state).toBe('running');
+    const later = await waitFor(
+      () => s.importJobs.get(job.jobId),
+      (j) => j.done > first.done || j.state !== 'running',
+    );
+    expect(later.done).toBeGreaterThan(first.done);
+    s.importJobs.cancel(job.jobId);
+    await s.importJobs.idle();
+    const end = s.importJobs.get(job.jobId);
+    expect(end.state).toBe('cancelled');
+    expect(end.error?.code).toBe('cancelled');
+    expect(bookCounts(book)).toEqual(before);
+
+    // The book is usable at once: the same file imports whole afterwards.
+    const again = s.importJobs.start({ path, name: 'big.xlsx' }, {}, { skipErrorRows: false });
+    await s.importJobs.idle();
+    const done = s.importJobs.get(again.jobId);
+    expect(done.state).toBe('done');
+    expect(done.result?.added).toBe(30_000);
+    expect(done.done).toBeGreaterThanOrEqual(30_000);
+    s.close();
+  }, 180_000);
+
+  it('a reader error raised on the worker keeps its code and names the file', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'broken.xlsx');
+    writeFileSync(path, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
+    const book = newBook(dir);
+    const before = bookCounts(book);
+    const e = await new ImportService().importFile(book, path, 'broken.xlsx').then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(FeeTrailError);
+    expect((e as FeeTrailError).code).toBe('file_unreadable');
+    expect((e as FeeTrailError).message).toContain('broken.xlsx');
+    expect(bookCounts(book)).toEqual(before);
+    book.close();
+  });
+});
