@@ -26,6 +26,8 @@ import type { PosLayout } from './pos-layout';
 export { generatePosTxns, fixtureFee, settlementsByDate, FIXTURE_RATES, DEBIT_CAP_FEN } from './pos-data';
 export type { PosGenOptions } from './pos-data';
 export { generateBankLines, ACQUIRER_NAME } from './bank-data';
+export { feeAtBp, generateCleanMonth, generateMonthWithFindings } from './anomalies';
+export type { GeneratedMonth, InjectedFinding, InjectedMonth, MonthOptions } from './anomalies';
 export type { BankGenOptions } from './bank-data';
 export {
   POS_COLUMNS,

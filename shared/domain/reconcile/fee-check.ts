@@ -73,9 +73,10 @@ function versionLookup(cards: readonly RateCard[]): (t: StoredPosTxn) => RateCar
   const known = new Map<string | null, Map<string | null, Map<string, RateCardVersion | null>>>();
   return (t) => {
     let byTerminal = known.get(t.merchantNo);
-    if (!byTerminal) known.set(t.merchantNo, (byTerminal = new Map()));
+    if (!byTerminal)
+      known.set(t.merchantNo, (byTerminal = new Map<string | null, Map<string, RateCardVersion | null>>()));
     let byDay = byTerminal.get(t.terminalId);
-    if (!byDay) byTerminal.set(t.terminalId, (byDay = new Map()));
+    if (!byDay) byTerminal.set(t.terminalId, (byDay = new Map<string, RateCardVersion | null>()));
     const day = dateOf(t.txnTime);
     let version = byDay.get(day);
     if (version === undefined) {

@@ -49,7 +49,7 @@ export function settlementsDue(
       byDay.set(day, date);
     }
     let ofDay = m.get(date);
-    if (!ofDay) m.set(date, (ofDay = new Map()));
+    if (!ofDay) m.set(date, (ofDay = new Map<string, Due>()));
     let due = ofDay.get(t.merchantNo ?? ''); // no merchant number and an empty one are one merchant
     if (!due)
       ofDay.set(
