@@ -5,13 +5,14 @@
  * receive the same margins and footer template, so the pages come out the same.
  *
  * The Chromium printer keeps one browser per printer (one printer per process: createServices owns it),
- * launched on the first print and reused; every print gets a fresh context (no JavaScript, offline,
- * every request aborted), so prints share nothing. A browser that went away (crash, killed) is
- * launched again on the next print. `close()` ends it: the CLI closes its services after each command,
- * so the process exits promptly; Playwright also kills the browser if the process exits first.
+ * launched on the first print and reused. Every print gets a fresh context (no JavaScript, offline,
+ * every request aborted; opened ahead, after the previous print), so prints share nothing. A browser
+ * that went away (crash, killed) is launched again on the next print. `close()` ends it: the CLI closes
+ * its services after each command, so the process exits promptly; Playwright also kills the browser if
+ * the process exits first.
  */
 import { chromium } from 'playwright-core';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 type PDFOptions = NonNullable<Parameters<Page['pdf']>[0]>;
 
@@ -74,10 +75,25 @@ export type ChromiumPrinterOptions = {
   launch?: () => Promise<Browser>;
 };
 
+type Tab = { context: BrowserContext; page: Page };
+
+/** A fresh, isolated context: no JavaScript, offline, every request aborted. */
+async function openTab(b: Browser): Promise<Tab> {
+  const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+  const page = await context.newPage();
+  await page.route('**/*', (route) => route.abort());
+  return { context, page };
+}
+
 export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): HtmlPrinter {
   const launch =
     options.launch ?? (() => chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS }));
   let browser: Promise<Browser> | null = null;
+  /**
+   * The next print's context, opened once a print is done: starting a context (a renderer process)
+   * costs a noticeable part of a print, and this way it is off the user's wait. Never used twice.
+   */
+  let spare: { browser: Browser; tab: Promise<Tab> } | null = null;
 
   const current = (): Promise<Browser> => {
     if (browser !== null) return browser;
@@ -90,6 +106,23 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Htm
     return launching;
   };
 
+  const takeTab = async (b: Browser): Promise<Tab> => {
+    const ready = spare;
+    spare = null;
+    if (ready?.browser === b) {
+      const tab = await ready.tab.catch(() => null);
+      if (tab !== null && !tab.page.isClosed()) return tab;
+    }
+    return openTab(b);
+  };
+
+  const prepareSpare = (b: Browser): void => {
+    if (spare !== null || !b.isConnected()) return;
+    const tab = openTab(b);
+    tab.catch(() => undefined); // a browser closed meanwhile: the next print opens its own
+    spare = { browser: b, tab };
+  };
+
   return {
     async print(html, job) {
       let b = await current();
@@ -98,19 +131,20 @@ export function createChromiumPrinter(options: ChromiumPrinterOptions = {}): Htm
         browser = null;
         b = await current();
       }
-      const context = await b.newContext({ javaScriptEnabled: false, offline: true });
+      const { context, page } = await takeTab(b);
       try {
-        const page = await context.newPage();
-        await page.route('**/*', (route) => route.abort());
         await page.setContent(html, { waitUntil: 'load' });
         return await page.pdf(pagePdfOptions(job));
       } finally {
         await context.close().catch(() => undefined);
+        prepareSpare(b);
       }
     },
     async close() {
       const closing = browser;
       browser = null;
+      spare = null;
+      // Closing the browser closes its contexts, the spare one included.
       const b = await closing?.catch(() => null);
       await b?.close();
     },

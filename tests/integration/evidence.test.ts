@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import yauzl from 'yauzl';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { findingTxnIds } from '../../electron/db/findings-repo';
 import { listBatches } from '../../electron/db/import-repo';
 import { EVIDENCE_MARGIN, chromiumPath, createChromiumPrinter } from '../../electron/io/print-pdf';
@@ -161,6 +161,11 @@ describe('the evidence pack', () => {
     expect(launched.length - before).toBe(1);
     for (const pdf of [a, b]) expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const first = launched.at(-1)!;
+    // Each print's context is closed after it; one unused context waits for the next print.
+    await vi.waitFor(() => expect(first.contexts()).toHaveLength(1));
+    const waiting = first.contexts()[0]!;
+    await own.print('<p>三½</p>', job);
+    expect(first.contexts()).not.toContain(waiting);
 
     // The browser crashed or was killed: the next print starts a new one and succeeds.
     await first.close();
