@@ -15,7 +15,7 @@ import { bookArgument } from './book-argument';
 import { createDialogHandlers } from './dialogs';
 import { registerDesktopIpc } from './ipc';
 import { menuTemplate } from './menu';
-import { createPdfPrinter, openPrintedPdf } from './print';
+import { desktopPrinting } from './print';
 import type { MainMessages } from './messages';
 import { mainLocaleOf, mainMessages } from './messages';
 import type { GuardLog } from './security';
@@ -90,8 +90,10 @@ function start(): void {
     nativeBinding: paths.nativeBinding,
     // Evidence packs and reports print through Electron's printToPDF (same margins and footer as the
     // CLI's Chromium); each PDF saved for the user opens in the system viewer, whose Print is the OS dialog.
-    printer: createPdfPrinter(app.getPath('temp'), logRefusal),
-    onPdfWritten: (path) => openPrintedPdf(path, (message) => logInternalError('open-pdf', message)),
+    ...desktopPrinting(app.getPath('temp'), {
+      refusal: logRefusal,
+      error: (message) => logInternalError('open-pdf', message),
+    }),
   });
   services = built;
 

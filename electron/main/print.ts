@@ -97,3 +97,17 @@ export function openPrintedPdf(path: string, log: (message: string) => void): vo
     })
     .catch((error: unknown) => log(`could not open ${path}: ${String(error)}`));
 }
+
+/**
+ * What the desktop app hands `createServices`: evidence packs and reports print through printToPDF,
+ * and each PDF saved for the user opens in the system viewer (whose Print is the OS print dialog).
+ */
+export function desktopPrinting(
+  tempRoot: string,
+  log: { refusal: GuardLog; error: (message: string) => void },
+): { printer: HtmlPrinter; onPdfWritten: (path: string) => void } {
+  return {
+    printer: createPdfPrinter(tempRoot, log.refusal),
+    onPdfWritten: (path) => openPrintedPdf(path, log.error),
+  };
+}

@@ -19,6 +19,7 @@ import { REPORT_FOOTER } from '../../electron/io/reports/report-html';
 import {
   PRINT_PARTITION,
   createPdfPrinter,
+  desktopPrinting,
   openPrintedPdf,
   printToPdfOptions,
 } from '../../electron/main/print';
@@ -208,8 +209,8 @@ describe('services built the desktop way', () => {
       door: 'desktop',
       appVersion: '0.0.0-test',
       migrationsDir: sourceMigrationsDir(),
-      printer: createPdfPrinter(join(temp, 'print')),
-      onPdfWritten: (path) => openPrintedPdf(path, () => undefined),
+      // As electron/main/index.ts passes them.
+      ...desktopPrinting(join(temp, 'print'), { refusal: () => undefined, error: () => undefined }),
     });
     const { book, picked } = await exampleMonth(temp);
     try {
