@@ -104,6 +104,31 @@ type ParsedRecord = { record: string[]; raw: string; info: { lines: number } };
 
 type CsvParseError = Error & { code?: string; lines?: number };
 
+/**
+ * A parse failure, located. A record that never ends (over 1 MB, or still open at the end of the file)
+ * is nearly always a quote opened and never closed: point at the line where that record starts, not at
+ * the line where the parser gave up, thousands of lines later.
+ */
+function syntaxError(pe: CsvParseError, file: string, recordStart: number): Error {
+  const base = { file, sheet: file, reason: 'csv_syntax' as const, cause: causeOf(pe) };
+  if (pe.code === 'CSV_MAX_RECORD_SIZE' || pe.code === 'CSV_QUOTE_NOT_CLOSED') {
+    const what =
+      pe.code === 'CSV_MAX_RECORD_SIZE'
+        ? `is longer than ${MAX_RECORD_CHARS.toLocaleString('en-US')} characters`
+        : 'is still open at the end of the file';
+    return readError(
+      'file_unreadable',
+      `${file} is not valid CSV: the record starting on line ${recordStart} ${what}. A quote (") opened on that line and never closed is the usual cause; fix it in a text editor and import again.`,
+      { ...base, row: recordStart },
+    );
+  }
+  const where = pe.lines !== undefined ? ` near line ${pe.lines}` : '';
+  return readError('file_unreadable', `${file} is not valid CSV${where}: ${causeOf(pe)}`, {
+    ...base,
+    row: pe.lines,
+  });
+}
+
 /** `file` is the display name (also RawRow.sheet); `size` the file's byte size from stat. */
 export async function openCsv(
   path: string,
@@ -142,14 +167,24 @@ export async function openCsv(
   async function* rows(allowEmpty = false): AsyncGenerator<RawRow> {
     const input = createReadStream(path, { start: enc.bomLength });
     const decoder = iconv.decodeStream(enc.encoding, { stripBOM: false });
+    let lastEnd = 0;
     const parser = parse({
       delimiter,
+      // Every line end, not just the first one seen: csv-parse otherwise keeps the first kind it meets,
+      // and a file mixing CRLF with bare CR or LF (exports pasted together) loses lines silently.
+      record_delimiter: ['\r\n', '\n', '\r'],
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
       info: true,
       raw: true,
       max_record_size: MAX_RECORD_CHARS,
+      // The line the last whole record ended on, seen as the parser makes it (records still buffered
+      // when a later one fails are dropped): a record that then breaks starts after it.
+      on_record: (record: string[], context: { lines: number }) => {
+        lastEnd = context.lines;
+        return record;
+      },
     });
     input.on('error', (e) => parser.destroy(e));
     decoder.on('error', (e: Error) => parser.destroy(e));
@@ -167,15 +202,7 @@ export async function openCsv(
       }
     } catch (e) {
       if (e instanceof Error && e.name === 'FeeTrailError') throw e;
-      const pe = e as CsvParseError;
-      const where = pe.lines !== undefined ? ` near line ${pe.lines}` : '';
-      throw readError('file_unreadable', `${file} is not valid CSV${where}: ${causeOf(e)}`, {
-        file,
-        sheet: file,
-        row: pe.lines,
-        reason: 'csv_syntax',
-        cause: causeOf(e),
-      });
+      throw syntaxError(e as CsvParseError, file, lastEnd + 1);
     } finally {
       input.destroy();
       parser.destroy();

@@ -82,7 +82,14 @@ export type OpenSourceOptions = {
 
 export type SniffResult =
   | { ok: true; format: SourceFormat; size: number }
-  | { ok: false; reason: 'empty_file' | 'pdf' | 'image' | 'binary' | 'html'; detected: string; size: number };
+  | {
+      ok: false;
+      reason: 'empty_file' | 'pdf' | 'image' | 'binary' | 'html';
+      detected: string;
+      size: number;
+      /** Text with stray NUL bytes: the 1-based line of the first one. */
+      line?: number;
+    };
 
 const EXCEL_EXTENSIONS = new Set(['.xlsx', '.xlsm', '.xls', '.xlt', '.xltx', '.et']);
 
@@ -90,22 +97,38 @@ function startsWith(buf: Uint8Array, bytes: number[]): boolean {
   return bytes.every((b, i) => buf[i] === b);
 }
 
-function looksBinary(head: Uint8Array): boolean {
-  // UTF-16 text is full of NULs; a BOM (or the csv encoding detector) vouches for it.
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return false;
-  let zeros = 0;
-  let oddZeros = 0;
-  let control = 0;
+type ByteCounts = { zeros: number; oddZeros: number; control: number; firstZero: number };
+
+function countBytes(head: Uint8Array): ByteCounts {
+  const c: ByteCounts = { zeros: 0, oddZeros: 0, control: 0, firstZero: -1 };
   for (let i = 0; i < head.length; i += 1) {
     const b = head[i] ?? 0;
     if (b === 0) {
-      zeros += 1;
-      if (i % 2 === 1) oddZeros += 1;
-    } else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) control += 1;
+      c.zeros += 1;
+      if (i % 2 === 1) c.oddZeros += 1;
+      if (c.firstZero < 0) c.firstZero = i;
+    } else if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) c.control += 1;
   }
+  return c;
+}
+
+function looksBinary(head: Uint8Array, c: ByteCounts): boolean {
+  // UTF-16 text is full of NULs; a BOM (or the csv encoding detector) vouches for it.
+  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) return false;
   // BOM-less UTF-16LE ASCII text: NULs in every other byte only.
-  if (zeros > 0 && oddZeros / zeros > 0.95 && zeros > head.length / 4) return false;
-  return zeros > 0 || control > head.length / 100;
+  if (c.zeros > 0 && c.oddZeros / c.zeros > 0.95 && c.zeros > head.length / 4) return false;
+  return c.zeros > 0 || c.control > head.length / 100;
+}
+
+/**
+ * Text that would be CSV but for a few NUL bytes (a damaged export, or padding some systems write):
+ * the line of the first NUL, so the refusal can point at it. Null when the bytes are not mostly text.
+ */
+function nulInText(head: Uint8Array, c: ByteCounts): number | null {
+  if (c.firstZero < 0 || c.zeros > head.length / 50 || c.control > head.length / 100) return null;
+  let line = 1;
+  for (let i = 0; i < c.firstZero; i += 1) if (head[i] === 0x0a) line += 1;
+  return line;
 }
 
 export async function sniffFormat(path: string): Promise<SniffResult> {
@@ -140,7 +163,13 @@ export async function sniffFormat(path: string): Promise<SniffResult> {
   if (startsWith(head, [0x52, 0x49, 0x46, 0x46]) && head.subarray(8, 12).toString('latin1') === 'WEBP') {
     return { ok: false, reason: 'image', detected: 'WebP image', size };
   }
-  if (looksBinary(head)) return { ok: false, reason: 'binary', detected: 'binary data', size };
+  const counts = countBytes(head);
+  if (looksBinary(head, counts)) {
+    const line = nulInText(head, counts);
+    return line === null
+      ? { ok: false, reason: 'binary', detected: 'binary data', size }
+      : { ok: false, reason: 'binary', detected: 'text with NUL bytes', size, line };
+  }
   const start = head
     .subarray(0, 512)
     .toString('latin1')
@@ -179,10 +208,15 @@ export async function openSource(path: string, opts: OpenSourceOptions = {}): Pr
   const sniff = await sniffFormat(path);
   if (!sniff.ok) {
     const code = sniff.reason === 'empty_file' ? 'file_unreadable' : 'file_unsupported';
-    throw readError(code, `${file} ${SNIFF_MESSAGES[sniff.reason]}.`, {
+    const message =
+      sniff.line === undefined
+        ? `${file} ${SNIFF_MESSAGES[sniff.reason]}.`
+        : `${file} holds NUL bytes (the first on line ${sniff.line}), which no text export contains: the file is damaged. Export it again from the bank or the back office.`;
+    throw readError(code, message, {
       file,
       reason: sniff.reason,
       detected: sniff.detected,
+      ...(sniff.line === undefined ? {} : { row: sniff.line }),
     });
   }
   const { format, size } = sniff;

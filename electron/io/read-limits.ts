@@ -48,6 +48,7 @@ export type ReadErrorReason =
   | 'sheet_not_found'
   | 'truncated'
   | 'corrupt'
+  | 'unsafe_xml'
   | 'encrypted'
   | 'zip_bomb'
   | 'too_many_entries'

@@ -3,6 +3,13 @@
  * zip bomb or a truncated file must be refused here, from the central directory (which sits at the end
  * of the file: a truncated .xlsx has none and fails cleanly). The same pass reads the small workbook
  * parts to learn the sheet names, their hidden state and the 1904 date system up front.
+ *
+ * It also checks every XML part exceljs will parse (workbook, rels, styles, shared strings, sheets),
+ * because exceljs's SAX parsing forgives too much: a part cut short ends the sheet early without an
+ * error, and a DTD (`<!DOCTYPE`, the vehicle of "billion laughs" and external entities) in the shared
+ * strings silently empties the cells that use them. So a part must end with its root element's closing
+ * tag, and no part may declare a DTD (Excel never writes one). This inflates those parts once more,
+ * streaming, keeping only the first 64 KB and the last few bytes.
  */
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
@@ -132,6 +139,126 @@ export function parseWorkbookParts(
   return { date1904, sheets };
 }
 
+/** The parts exceljs's streaming reader parses (its own patterns, unanchored as it uses them). */
+function parsedByExceljs(name: string): boolean {
+  return (
+    name === 'xl/workbook.xml' ||
+    name === 'xl/_rels/workbook.xml.rels' ||
+    name === 'xl/sharedStrings.xml' ||
+    name === 'xl/styles.xml' ||
+    /xl\/worksheets\/(?:_rels\/)?sheet\d+[.]xml/.test(name)
+  );
+}
+
+const PROLOG_MAX = 64 * 1024;
+const TAIL_BYTES = 512;
+
+type PartShape = { head: string; tail: string; bytes: number };
+
+/** The first 64 KB and the last bytes of a part, inflating it as a stream. */
+function partShape(zip: ZipFile, entry: Entry): Promise<PartShape> {
+  return new Promise((resolve, reject) => {
+    zip.openReadStream(entry, (e, stream) => {
+      if (e) return reject(e);
+      const head: Buffer[] = [];
+      let headBytes = 0;
+      let tail = Buffer.alloc(0);
+      let bytes = 0;
+      stream.on('data', (c: Buffer) => {
+        bytes += c.length;
+        if (headBytes < PROLOG_MAX) {
+          head.push(c.subarray(0, PROLOG_MAX - headBytes));
+          headBytes += Math.min(c.length, PROLOG_MAX - headBytes);
+        }
+        tail = Buffer.concat([tail, c.subarray(Math.max(0, c.length - TAIL_BYTES))]);
+        if (tail.length > TAIL_BYTES) tail = tail.subarray(tail.length - TAIL_BYTES);
+      });
+      stream.on('error', reject);
+      stream.on('end', () =>
+        resolve({ head: decodePart(Buffer.concat(head)), tail: decodePart(tail), bytes }),
+      );
+    });
+  });
+}
+
+function decodePart(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf);
+  return buf.toString('utf8');
+}
+
+const TRAILING_MISC = /(?:\s|<!--[\s\S]*?-->|<\?[^>]*\?>)*$/;
+
+/**
+ * Where the root element starts in a part's head, skipping the XML declaration, comments and processing
+ * instructions (a linear scan: hostile heads full of unclosed `<!--` must not cost quadratic time).
+ */
+function findRoot(head: string): { at: number; name: string } | 'dtd' | 'unclosed' | null {
+  let i = 0;
+  for (;;) {
+    i = head.indexOf('<', i);
+    if (i < 0) return null;
+    if (head.startsWith('<!--', i)) {
+      const end = head.indexOf('-->', i + 4);
+      if (end < 0) return 'unclosed';
+      i = end + 3;
+    } else if (head.startsWith('<?', i)) {
+      const end = head.indexOf('?>', i + 2);
+      if (end < 0) return 'unclosed';
+      i = end + 2;
+    } else if (head.startsWith('<!', i)) {
+      return 'dtd';
+    } else {
+      const m = /^<([A-Za-z_][\w.:-]*)/.exec(head.slice(i, i + 256));
+      return m ? { at: i, name: m[1] ?? '' } : null;
+    }
+  }
+}
+
+/** Why a part is refused, or null. Exported for tests. */
+export function xmlPartProblem(shape: PartShape): 'dtd' | 'no_root' | 'cut_short' | null {
+  const root = findRoot(shape.head);
+  if (root === 'dtd') return 'dtd';
+  if (root === null || root === 'unclosed') return shape.bytes > PROLOG_MAX ? 'no_root' : 'cut_short';
+  const end = shape.tail.replace(TRAILING_MISC, '');
+  if (end.endsWith(`</${root.name}>`) || new RegExp(`</${root.name.replace(/\./g, '\\.')}\\s+>$`).test(end))
+    return null;
+  // A root with no content (`<sst/>`) is whole when nothing follows it.
+  const close = shape.head.indexOf('>', root.at);
+  const selfClosed = close > 0 && shape.head[close - 1] === '/';
+  const rest = shape.head.slice(close + 1).trim();
+  return selfClosed && shape.bytes <= PROLOG_MAX && rest === '' ? null : 'cut_short';
+}
+
+async function checkXmlParts(
+  zip: ZipFile,
+  entries: Map<string, Entry>,
+  sheets: XlsxSheetEntry[],
+  file: string,
+): Promise<void> {
+  for (const [name, entry] of entries) {
+    if (!parsedByExceljs(name)) continue;
+    const problem = xmlPartProblem(await partShape(zip, entry));
+    if (problem === null) continue;
+    const sheet = sheets.find((s) => s.part === name)?.name;
+    const where = sheet !== undefined ? ` (sheet "${sheet}", part ${name})` : ` (part ${name})`;
+    if (problem === 'dtd') {
+      throw readError(
+        'file_unsupported',
+        `${file} declares a DTD (<!DOCTYPE>)${where}. Excel never writes one, and it can hide entity expansion or references to other files, so the workbook is refused. Open it in Excel or WPS and save it again as .xlsx.`,
+        { file, sheet, reason: 'unsafe_xml', detected: name },
+      );
+    }
+    throw readError(
+      'file_unreadable',
+      problem === 'no_root'
+        ? `${file} is damaged${where}: no XML content in its first ${PROLOG_MAX / 1024} KB.`
+        : `${file} is damaged or incomplete${where}: the XML stops before its end.`,
+      { file, sheet, reason: problem === 'no_root' ? 'corrupt' : 'truncated', detected: name },
+    );
+  }
+}
+
 export async function inspectXlsx(path: string, file: string, limits: ReadLimits): Promise<XlsxInspection> {
   let zip: ZipFile;
   try {
@@ -221,6 +348,16 @@ export async function inspectXlsx(path: string, file: string, limits: ReadLimits
       });
     }
     const parsed = parseWorkbookParts(await readEntryText(zip, workbook), await readEntryText(zip, rels));
+    for (const s of parsed.sheets) {
+      if (s.part !== null && !entries.has(s.part)) {
+        throw readError(
+          'file_unreadable',
+          `${file} is damaged: sheet "${s.name}" is listed but its part ${s.part} is missing.`,
+          { file, sheet: s.name, reason: 'corrupt', detected: s.part },
+        );
+      }
+    }
+    await checkXmlParts(zip, entries, parsed.sheets, file);
     return { entries: zip.entryCount, uncompressedBytes: total, ...parsed };
   } catch (e) {
     if (e instanceof Error && e.name === 'FeeTrailError') throw e;

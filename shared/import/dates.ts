@@ -162,6 +162,13 @@ export function parseMomentCell(cell: RawCell | undefined, opts: DateOptions = {
   if (typeof cell === 'boolean') return fail('not_a_date');
   if (typeof cell === 'object' && cell.kind === 'date') {
     if (cell.serial !== undefined && cell.serial < 1) return fromSerial(cell.serial, opts.date1904 === true);
+    // Serial 60 is Excel's phantom 1900-02-29; the reader's text shows it as 1900-03-01, so ask the serial.
+    if (
+      cell.serial !== undefined &&
+      opts.date1904 !== true &&
+      Math.floor(Math.round(cell.serial * SECONDS_PER_DAY) / SECONDS_PER_DAY) === 60
+    )
+      return fail('excel_phantom_day');
     // exceljs shows a time-only cell as 1899-12-30 (1900 system); without a serial to tell, a date
     // before 1900 is that placeholder.
     if (/^1899-12-3[01]/.test(cell.value)) {
