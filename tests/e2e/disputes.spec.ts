@@ -31,6 +31,8 @@ test('a case from two findings: contact log, submitted, evidence pack downloaded
   host,
   page,
 }) => {
+  // The whole journey: two imports, a reconciliation and a 7-page print (Chromium) in one test.
+  test.setTimeout(180_000);
   await app.welcome.createBook('申诉示例');
   await expect(app.currentBookName).toHaveText('申诉示例');
   await importFiles(host, [POS, BANK]);
