@@ -14,19 +14,22 @@ function coded(column: string, values: readonly string[]): string {
   return `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${column} END`;
 }
 
-function decode<T extends string>(v: unknown, values: readonly T[]): T {
+/** The same with the values bound as parameters (for values read from the book). */
+function codedBy(column: string, count: number): string {
+  return count === 0 ? column : `CASE ${column} ${'WHEN ? THEN ? '.repeat(count)}ELSE ${column} END`;
+}
+
+function decode<T extends string | null>(v: unknown, values: readonly T[]): T {
   return (typeof v === 'number' ? values[v] : v) as T;
 }
 
-const TXN_SQL = `SELECT id, merchant_no, terminal_id, txn_time, card_no, ${coded('card_kind', CARD_KINDS)},
-  ${coded('channel', CHANNELS)}, ${coded('txn_type', TXN_TYPES)}, ${coded('status', TXN_STATUSES)}, amount_fen,
-  fee_fen, settle_fen, settle_date, ref_no, orig_ref_no, trace_no, batch_no
-  FROM pos_transactions WHERE txn_date BETWEEN ? AND ?`;
+/** Few enough distinct merchant numbers or terminals to code them (a shop has a handful). */
+const MAX_CODED = 200;
 
 type TxnTuple = [
   number,
-  string | null,
-  string | null,
+  unknown,
+  unknown,
   string,
   string | null,
   unknown,
@@ -39,24 +42,47 @@ type TxnTuple = [
   string | null,
   string | null,
   string | null,
-  string | null,
-  string | null,
 ];
 
 function byTimeThenId(a: { txnTime: string; id: number }, b: { txnTime: string; id: number }): number {
   return a.txnTime < b.txnTime ? -1 : a.txnTime > b.txnTime ? 1 : a.id - b.id;
 }
 
-/** Every POS row dated in [from, to], ordered by time then id, in the engine's shape. */
+/** The distinct values of a column over the range, when few (else none: the column is read as text). */
+function distinctValues(book: Book, column: string, from: string, to: string): string[] {
+  const values = book.db
+    .prepare(
+      `SELECT DISTINCT ${column} FROM pos_transactions WHERE txn_date BETWEEN ? AND ? AND ${column} IS NOT NULL LIMIT ${MAX_CODED + 1}`,
+    )
+    .pluck()
+    .all(from, to) as string[];
+  return values.length > MAX_CODED ? [] : values;
+}
+
+/**
+ * Every POS row dated in [from, to], ordered by time then id, in the engine's shape. 凭证号 and
+ * 批次号 are not read: reconciliation never uses them. Merchant numbers and terminals, the same few
+ * on every row, come back coded as numbers and share one string each.
+ */
 export function reconcileTxns(book: Book, from: string, to: string): StoredPosTxn[] {
-  const rows = book.db.prepare(TXN_SQL).raw().all(from, to) as TxnTuple[];
+  const merchants = distinctValues(book, 'merchant_no', from, to);
+  const terminals = distinctValues(book, 'terminal_id', from, to);
+  const sql = `SELECT id, ${codedBy('merchant_no', merchants.length)}, ${codedBy('terminal_id', terminals.length)},
+    txn_time, card_no, ${coded('card_kind', CARD_KINDS)}, ${coded('channel', CHANNELS)}, ${coded('txn_type', TXN_TYPES)},
+    ${coded('status', TXN_STATUSES)}, amount_fen, fee_fen, settle_fen, settle_date, ref_no, orig_ref_no
+    FROM pos_transactions WHERE txn_date BETWEEN ? AND ?`;
+  const pairs = (values: string[]) => values.flatMap((v, i) => [v, i]);
+  const rows = book.db
+    .prepare(sql)
+    .raw()
+    .all(...pairs(merchants), ...pairs(terminals), from, to) as TxnTuple[];
   const out = new Array<StoredPosTxn>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as TxnTuple;
     out[i] = {
       id: r[0],
-      merchantNo: r[1],
-      terminalId: r[2],
+      merchantNo: decode<string | null>(r[1], merchants),
+      terminalId: decode<string | null>(r[2], terminals),
       txnTime: r[3],
       cardNo: r[4],
       cardKind: decode(r[5], CARD_KINDS),
@@ -69,8 +95,6 @@ export function reconcileTxns(book: Book, from: string, to: string): StoredPosTx
       settleDate: r[12],
       refNo: r[13],
       origRefNo: r[14],
-      traceNo: r[15],
-      batchNo: r[16],
     };
   }
   return out.sort(byTimeThenId);

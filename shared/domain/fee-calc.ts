@@ -69,26 +69,47 @@ type Rounded = { roundedFen: Fen; rawFen: string };
  * decimal.js. Property-tested equal to decimal.js for every mode (tests/unit/fees-exact.test.ts).
  */
 export function roundedRate(amountFen: Fen, ratePercent: RatePercent, mode: RoundingMode): Rounded {
-  const r = exactRate(ratePercent);
-  const a = Math.abs(amountFen) * (r?.num ?? 0);
-  if (r !== null && a <= Number.MAX_SAFE_INTEGER) {
-    const rem = a % r.den;
-    const whole = (a - rem) / r.den;
-    const sign = amountFen < 0 && a !== 0 ? '-' : ''; // decimal.js spells −0 as "0"
-    if (rem === 0) return { roundedFen: fen(amountFen < 0 ? -whole : whole), rawFen: `${sign}${whole}` };
-    if (whole > 0 || rem >= r.den / 1_000_000) {
-      let q = whole;
-      const twice = 2 * rem; // exact: at most 2·den
-      if (mode === 'up') q += 1;
-      else if (mode === 'half_up') q += twice >= r.den ? 1 : 0;
-      else if (mode === 'half_even') q += twice > r.den || (twice === r.den && q % 2 === 1) ? 1 : 0;
-      // den = 10^k, so rem / den is rem's digits after the point, padded to k and without trailing zeros.
-      const digits = String(rem).padStart(r.decimals, '0').replace(/0+$/, '');
-      return { roundedFen: fen(amountFen < 0 ? -q : q), rawFen: `${sign}${whole}.${digits}` };
-    }
+  const p = exactParts(amountFen, ratePercent);
+  if (p === null) {
+    const raw = feeDecimal(amountFen, ratePercent);
+    return { roundedFen: roundFen(raw, mode), rawFen: raw.toString() };
   }
-  const raw = feeDecimal(amountFen, ratePercent);
-  return { roundedFen: roundFen(raw, mode), rawFen: raw.toString() };
+  const sign = amountFen < 0 && p.whole + p.rem !== 0 ? '-' : ''; // decimal.js spells −0 as "0"
+  // den = 10^k, so rem / den is rem's digits after the point, padded to k and without trailing zeros.
+  const digits = p.rem === 0 ? '' : `.${String(p.rem).padStart(p.rate.decimals, '0').replace(/0+$/, '')}`;
+  return { roundedFen: roundParts(p, amountFen, mode), rawFen: `${sign}${p.whole}${digits}` };
+}
+
+/** round(amount × rate %) in whole fen alone, exactly as `roundedRate(…).roundedFen`. */
+function roundedRateFen(amountFen: Fen, ratePercent: RatePercent, mode: RoundingMode): Fen {
+  const p = exactParts(amountFen, ratePercent);
+  return p === null ? roundFen(feeDecimal(amountFen, ratePercent), mode) : roundParts(p, amountFen, mode);
+}
+
+type Parts = { whole: number; rem: number; rate: NonNullable<ExactRate> };
+
+/** |amount| × num = whole · den + rem, when the product is a safe integer and not under 10⁻⁶ fen. */
+function exactParts(amountFen: Fen, ratePercent: RatePercent): Parts | null {
+  const rate = exactRate(ratePercent);
+  if (rate === null) return null;
+  const a = Math.abs(amountFen) * rate.num;
+  if (a > Number.MAX_SAFE_INTEGER) return null;
+  const rem = a % rate.den;
+  const whole = (a - rem) / rate.den;
+  // decimal.js spells a product under 10⁻⁶ fen as "1e-7": leave those rare ones to it.
+  if (whole === 0 && rem !== 0 && rem < rate.den / 1_000_000) return null;
+  return { whole, rem, rate };
+}
+
+function roundParts({ whole, rem, rate }: Parts, amountFen: Fen, mode: RoundingMode): Fen {
+  let q = whole;
+  if (rem !== 0) {
+    const twice = 2 * rem; // exact: at most 2·den
+    if (mode === 'up') q += 1;
+    else if (mode === 'half_up') q += twice >= rate.den ? 1 : 0;
+    else if (mode === 'half_even') q += twice > rate.den || (twice === rate.den && q % 2 === 1) ? 1 : 0;
+  }
+  return fen(amountFen < 0 ? -q : q);
 }
 
 /**
@@ -98,14 +119,7 @@ export function roundedRate(amountFen: Fen, ratePercent: RatePercent, mode: Roun
  */
 export function ruleFee(rule: RateRule, amountFen: Fen, rounding: RoundingMode): FeeCalc {
   const { roundedFen, rawFen } = roundedRate(amountFen, rule.ratePercent, rounding);
-  // A zero amount (what is left after a full refund) is no transaction at all: no minimum, no fixed part.
-  const nothing = amountFen === 0;
-  let fee: number = roundedFen;
-  const minApplied = !nothing && rule.minFen !== null && fee < rule.minFen;
-  if (minApplied && rule.minFen !== null) fee = rule.minFen;
-  const capApplied = rule.capFen !== null && fee > rule.capFen;
-  if (capApplied && rule.capFen !== null) fee = rule.capFen;
-  if (!nothing && rule.fixedFen !== null) fee += rule.fixedFen;
+  const { fee, minApplied, capApplied, nothing } = limits(rule, amountFen, roundedFen);
   // A plain record (no getters): a literal with accessors costs ~30× more to make, and a year has
   // several hundred thousand of these.
   return {
@@ -123,6 +137,23 @@ export function ruleFee(rule: RateRule, amountFen: Fen, rounding: RoundingMode):
     fixedFen: nothing ? null : rule.fixedFen,
     feeFen: fen(fee),
   };
+}
+
+/** min → cap → fixed on a rounded fee. A zero amount (what is left after a full refund) is no transaction: no minimum, no fixed part. */
+function limits(rule: RateRule, amountFen: Fen, roundedFen: Fen) {
+  const nothing = amountFen === 0;
+  let fee: number = roundedFen;
+  const minApplied = !nothing && rule.minFen !== null && fee < rule.minFen;
+  if (minApplied && rule.minFen !== null) fee = rule.minFen;
+  const capApplied = rule.capFen !== null && fee > rule.capFen;
+  if (capApplied && rule.capFen !== null) fee = rule.capFen;
+  if (!nothing && rule.fixedFen !== null) fee += rule.fixedFen;
+  return { fee, minApplied, capApplied, nothing };
+}
+
+/** `ruleFee(rule, amount, rounding).feeFen` without the record (a clean row needs only the number). */
+export function ruleFeeFen(rule: RateRule, amountFen: Fen, rounding: RoundingMode): Fen {
+  return fen(limits(rule, amountFen, roundedRateFen(amountFen, rule.ratePercent, rounding)).fee);
 }
 
 /** The same rule without its cap (to recognise a cap that was not applied). */

@@ -13,15 +13,24 @@ export function findDuplicates(
   voided: ReadonlySet<number>,
   windowMinutes: number,
 ): Finding[] {
-  const sales = txns.filter(
-    (t) => t.txnType === 'sale' && t.status === 'success' && t.cardNo !== null && !voided.has(t.id),
-  );
-  const byKey = new Map<string, StoredPosTxn[]>();
-  for (const t of sales) {
-    const k = `${t.terminalId ?? ''}|${t.cardNo ?? ''}|${t.amountFen}`;
-    const list = byKey.get(k);
+  // Grouped by card number first (a string each row already has), and only the few cards seen twice
+  // are split by terminal and amount: no key text is made for each of a year's sales.
+  const byCard = new Map<string, StoredPosTxn[]>();
+  for (const t of txns) {
+    if (t.txnType !== 'sale' || t.status !== 'success' || t.cardNo === null || voided.has(t.id)) continue;
+    const list = byCard.get(t.cardNo);
     if (list) list.push(t);
-    else byKey.set(k, [t]);
+    else byCard.set(t.cardNo, [t]);
+  }
+  const byKey = new Map<string, StoredPosTxn[]>();
+  for (const sales of byCard.values()) {
+    if (sales.length < 2) continue;
+    for (const t of sales) {
+      const k = `${t.terminalId ?? ''}|${t.cardNo ?? ''}|${t.amountFen}`;
+      const list = byKey.get(k);
+      if (list) list.push(t);
+      else byKey.set(k, [t]);
+    }
   }
   const out: Finding[] = [];
   for (const list of byKey.values()) {

@@ -52,10 +52,11 @@ const PREFIX_EN: Partial<Record<FindingKind, string>> = {
 
 /** The finding for one mismatched row (its check must have known expected and actual fees). */
 export function singleFeeFinding(check: FeeCheck): Finding | null {
-  const { txn, expected, actualFen, deltaFen } = check;
-  if (actualFen === null || deltaFen === null || expected.expectedFen === null || check.ok) return null;
+  const { txn, actualFen, deltaFen, expectedFen } = check;
+  if (actualFen === null || deltaFen === null || expectedFen === null || check.ok) return null;
+  const expected = check.expected; // read only now: a right charge builds its arithmetic on first read
   const { kind, chargedAs } = classifyFee(check);
-  const exp: Fen = expected.expectedFen;
+  const exp: Fen = expectedFen;
   let zhHead = PREFIX_ZH[kind] ?? '';
   let enHead = PREFIX_EN[kind] ?? '';
   const details: FindingDetails = { arithmetic: expected.calc };

@@ -95,8 +95,7 @@ export function findRateRaised(
   const findings: Finding[] = [];
   const explained = new Set<number>();
   // Only groups with enough wrong rows can hold a pattern: skip pricing the clean bulk of a year.
-  const coarse = (c: FeeCheck) =>
-    `${c.txn.merchantNo ?? ''}|${c.txn.channel}|${c.expected.calc?.ruleId ?? ''}`;
+  const coarse = (c: FeeCheck) => `${c.txn.merchantNo ?? ''}|${c.txn.channel}|${c.ruleId ?? ''}`;
   const wrongCount = countBy(
     checks.filter((c) => !c.ok),
     coarse,

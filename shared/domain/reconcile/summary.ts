@@ -74,11 +74,11 @@ export function summarise(
   const checkedIds = new Set<number>();
   for (const c of checks) {
     checkedIds.add(c.txn.id);
-    if (c.deltaFen === null || c.expected.expectedFen === null) {
+    if (c.deltaFen === null || c.expectedFen === null) {
       unchecked++;
       continue;
     }
-    expected += c.expected.expectedFen;
+    expected += c.expectedFen;
     delta += c.deltaFen;
   }
   // A voided sale is checked on its void (expected back = its fee), so the pair nets to zero.
