@@ -241,6 +241,26 @@ function utf16be(text: string): Buffer {
   return Buffer.concat([Buffer.from([0xfe, 0xff]), le]);
 }
 
+/** The three base rows as CSV with one cell replaced: refused at that row and column. */
+function badCsvCell(
+  id: string,
+  file: string,
+  what: string,
+  dataRow: number,
+  field: keyof typeof COL,
+  value: string,
+  issue: string,
+): CorpusEntry {
+  const rows = [0, 1, 2].map((i) => textRow(i, i === dataRow ? { [COL[field]]: value } : {}));
+  return {
+    id,
+    file,
+    what,
+    build: putCsv(csvText([POS_HEAD, ...rows])),
+    expect: { error: { code: 'import_invalid', row: dataRow + 2, column: COL[field], issue } },
+  };
+}
+
 export const CORPUS: CorpusEntry[] = [
   // ── not a spreadsheet at all ──────────────────────────────────────────────────────────────────────
   {
@@ -410,34 +430,26 @@ export const CORPUS: CorpusEntry[] = [
     build: putCsv(csvText([POS_HEAD, textRow(0, { J: '-0.00', K: '123.45' }), textRow(1), textRow(2)])),
     expect: { ok: { rows: 3, spot: { 0: spot(0, { feeFen: 0, settleFen: 12_345 }), 1: spot(1) } } },
   },
-  {
-    id: 'csv-exponent-amount',
-    file: 'exponent.csv',
-    what: 'an amount in exponent notation (1.2345E+2), as Excel writes long numbers: refused, not guessed',
-    build: putCsv(csvText([POS_HEAD, textRow(0, { I: '1.2345E+2' }), textRow(1), textRow(2)])),
-    expect: { error: { code: 'import_invalid', row: 2, column: COL.amount, issue: 'bad_amount' } },
-  },
-  {
-    id: 'csv-feb-30',
-    file: 'feb30.csv',
-    what: 'a date 2026/2/30',
-    build: putCsv(csvText([POS_HEAD, textRow(0), textRow(1, { C: '2026/2/30 10:00:00' }), textRow(2)])),
-    expect: { error: { code: 'import_invalid', row: 3, column: COL.time, issue: 'bad_date' } },
-  },
-  {
-    id: 'csv-far-future',
-    file: 'future.csv',
-    what: 'a date in 9999',
-    build: putCsv(csvText([POS_HEAD, textRow(0), textRow(1), textRow(2, { C: '9999-12-31 23:59:59' })])),
-    expect: { error: { code: 'import_invalid', row: 4, column: COL.time, issue: 'bad_date' } },
-  },
-  {
-    id: 'csv-bad-amount',
-    file: 'bad-amount.csv',
-    what: 'an unparseable amount',
-    build: putCsv(csvText([POS_HEAD, textRow(0), textRow(1, { I: '12,3.4.5元' }), textRow(2)])),
-    expect: { error: { code: 'import_invalid', row: 3, column: COL.amount, issue: 'bad_amount' } },
-  },
+  badCsvCell(
+    'csv-exponent-amount',
+    'exponent.csv',
+    'an amount in exponent notation (1.2345E+2), as Excel writes long numbers: refused, not guessed',
+    0,
+    'amount',
+    '1.2345E+2',
+    'bad_amount',
+  ),
+  badCsvCell('csv-feb-30', 'feb30.csv', 'a date 2026/2/30', 1, 'time', '2026/2/30 10:00:00', 'bad_date'),
+  badCsvCell('csv-far-future', 'future.csv', 'a date in 9999', 2, 'time', '9999-12-31 23:59:59', 'bad_date'),
+  badCsvCell(
+    'csv-bad-amount',
+    'bad-amount.csv',
+    'an unparseable amount',
+    1,
+    'amount',
+    '12,3.4.5元',
+    'bad_amount',
+  ),
   {
     id: 'csv-duplicate-columns',
     file: 'dup.csv',
@@ -825,11 +837,11 @@ export const CORPUS: CorpusEntry[] = [
   {
     id: 'xlsx-zip-bomb',
     file: 'bomb.xlsx',
-    what: 'a 64 MB sheet of zeros deflated to ~64 KB',
+    what: 'a 16 MB sheet of zeros deflated to ~16 KB',
     build: (p) =>
       writeZip(p, [
         ...workbookEntries(oneSheet([])).filter(([n]) => n !== 'xl/worksheets/sheet1.xml'),
-        ['xl/worksheets/sheet1.xml', Buffer.alloc(64 * 1024 * 1024)],
+        ['xl/worksheets/sheet1.xml', Buffer.alloc(16 * 1024 * 1024)],
       ]),
     expect: { error: { code: 'file_too_large', reason: 'zip_bomb' } },
   },

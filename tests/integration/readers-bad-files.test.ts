@@ -4,25 +4,15 @@
  */
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import yazl from 'yazl';
-import { createWriteStream } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { openSource } from '../../electron/io/read-file';
+import { writeZip } from '../hostile/ooxml';
 import { generatePosTxns, writeCsv, writePosFixture, writeXls, writeXlsx } from '../fixtures/generator';
 import { BANK, caught, readAll, withTempDir } from './readers-support';
 
-async function zipWith(path: string, entries: Record<string, Buffer>): Promise<void> {
-  const zip = new yazl.ZipFile();
-  for (const [name, data] of Object.entries(entries)) zip.addBuffer(data, name);
-  zip.end();
-  await new Promise<void>((resolve, reject) => {
-    const out = createWriteStream(path);
-    zip.outputStream
-      .pipe(out)
-      .on('close', () => resolve())
-      .on('error', reject);
-  });
-}
+/** Zips `entries` as they are (the hostile corpus's writer). */
+const zipWith = (path: string, entries: Record<string, Buffer>): Promise<void> =>
+  writeZip(path, Object.entries(entries));
 
 const MIN_WORKBOOK = {
   '[Content_Types].xml': Buffer.from(
