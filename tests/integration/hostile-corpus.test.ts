@@ -113,6 +113,10 @@ describe('hostile-input corpus', () => {
   });
 
   it(`every child finished in time with a peak RSS under ${RSS_BOUND_MB} MB (heap capped at ${HEAP_MB} MB)`, () => {
+    const slowest = [...byId.values()].sort((a, b) => b.ms - a.ms).slice(0, 5);
+    console.info(
+      `hostile corpus: peak RSS per child ${runs.map((r) => `${Math.round((r.rssKb ?? 0) / 1024)} MB`).join(', ')}; slowest ${slowest.map((r) => `${r.id} ${r.ms} ms`).join(', ')}`,
+    );
     for (const r of runs) {
       expect({ ids: r.ids, exit: r.exit, stderr: r.exit === '0' ? '' : r.stderr }).toEqual({
         ids: r.ids,
