@@ -17,7 +17,7 @@ import {
   writeBankFixture,
   writePosFixture,
 } from '../tests/fixtures/generator';
-import { repeat } from './measure';
+import { pandasPython, repeat } from './measure';
 
 type Row = { name: string; medianMs: number; maxRssMb?: number; target?: string; note?: string };
 
@@ -51,15 +51,6 @@ async function fixtures(): Promise<{ pos: string; bank: string; book: string }> 
   return { pos, bank, book };
 }
 
-async function hasPandas(): Promise<boolean> {
-  try {
-    await exec('python3', ['-c', 'import pandas, openpyxl']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 async function optional(module: string, fn: string): Promise<Row[]> {
   const path = new URL(`./${module}.ts`, import.meta.url).pathname;
   if (!existsSync(path)) return [];
@@ -84,9 +75,10 @@ rows.push({
   target: '≤ 1.5× bare read, RSS < 300 MB',
   note: `${(imp.medianMs / bare.medianMs).toFixed(2)}× the bare read`,
 });
-if (await hasPandas()) {
+const python = await pandasPython();
+if (python) {
   const py = new URL('./steps/pandas.py', import.meta.url).pathname;
-  const { stdout } = await exec('python3', [py, f.pos], { maxBuffer: 1 << 24 });
+  const { stdout } = await exec(python, [py, f.pos], { maxBuffer: 1 << 24 });
   const r = JSON.parse(stdout.trim()) as { ms: number; maxRssMb: number };
   rows.push({
     name: 'pandas.read_excel of the same file (baseline)',

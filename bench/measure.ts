@@ -47,3 +47,20 @@ export function report(startedAt: bigint, extra?: Record<string, unknown>): void
     `${JSON.stringify({ ms: Math.round(ms), maxRssMb: Math.round(maxRssMb), ...(extra ? { extra } : {}) })}\n`,
   );
 }
+
+/**
+ * The Python that has pandas and openpyxl, for the pandas.read_excel baseline: `python3` on the PATH,
+ * else the system one (Debian's python3-pandas installs there even when a pyenv shim comes first).
+ */
+export async function pandasPython(): Promise<string | null> {
+  if (process.env['BENCH_PANDAS'] === '0') return null;
+  for (const python of ['python3', '/usr/bin/python3']) {
+    try {
+      await run(python, ['-c', 'import pandas, openpyxl']);
+      return python;
+    } catch {
+      // try the next one
+    }
+  }
+  return null;
+}

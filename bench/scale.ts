@@ -24,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { txnFilterSchema, bankFilterSchema } from '../shared/api/ledger';
 import { addDays } from '../shared/domain/local-date';
-import { median, repeat, report } from './measure';
+import { median, pandasPython, repeat, report } from './measure';
 
 const exec = promisify(execFile);
 const cache = fileURLToPath(new URL('./.cache/', import.meta.url));
@@ -218,16 +218,6 @@ export function renderScaleTable(r: ScaleResults): string {
 
 // ---- the orchestrator --------------------------------------------------------------------------
 
-async function hasPandas(): Promise<boolean> {
-  if (process.env['BENCH_PANDAS'] === '0') return false;
-  try {
-    await exec('python3', ['-c', 'import pandas, openpyxl']);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 type Measured = { medianMs: number; maxRssMb?: number; note?: string };
 
 /** Runs a step; one that fails is recorded as failed (the first line of its error) and the run goes on. */
@@ -246,7 +236,7 @@ async function measureSize(
   rows: number,
   runs: number,
   queryRuns: number,
-  pandas: boolean,
+  python: string | null,
 ): Promise<ScaleSize> {
   const f = fixturePaths(rows);
   const span = spanOf(rows);
@@ -269,14 +259,14 @@ async function measureSize(
   const bare = await attempt(() => repeat(runs, 'bare-read', [f.pos]));
   log('bare exceljs streaming read (baseline)', bare, runs);
   const py = fileURLToPath(new URL('./steps/pandas.py', import.meta.url));
-  const pd = pandas
+  const pd = python
     ? await attempt(async () => {
-        const { stdout } = await exec('python3', [py, f.pos], { maxBuffer: 1 << 24 });
+        const { stdout } = await exec(python, [py, f.pos], { maxBuffer: 1 << 24 });
         const r = JSON.parse(stdout.trim()) as { ms: number; maxRssMb: number };
         return { medianMs: r.ms, maxRssMb: r.maxRssMb };
       })
     : { medianMs: Number.NaN, note: 'pandas not installed, or BENCH_PANDAS=0' };
-  log('pandas.read_excel (baseline)', pd, pandas ? 1 : 0);
+  log('pandas.read_excel (baseline)', pd, python ? 1 : 0);
   const raw = await attempt(() => repeat(runs, 'raw-insert', [String(rows)]));
   log('raw SQLite insert, one transaction (baseline)', raw, runs);
   const imp = await attempt(() => repeat(runs, 'import', [f.pos]));
@@ -332,10 +322,10 @@ async function main(): Promise<void> {
     at: new Date().toISOString(),
     sizes: [],
   };
-  const pandas = await hasPandas();
+  const python = await pandasPython();
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   for (const rows of sizes) {
-    results.sizes.push(await measureSize(rows, runs, queryRuns, pandas));
+    results.sizes.push(await measureSize(rows, runs, queryRuns, python));
     // Written after every size, so a long 1M run that is interrupted keeps what it measured.
     writeFileSync(resultsFile, JSON.stringify(results, null, 2));
   }
