@@ -77,7 +77,7 @@ rows.push({
 });
 const python = await pandasPython();
 if (python) {
-  const py = new URL('./steps/pandas.py', import.meta.url).pathname;
+  const py = new URL('./steps/pandas_read_excel.py', import.meta.url).pathname;
   const { stdout } = await exec(python, [py, f.pos], { maxBuffer: 1 << 24 });
   const r = JSON.parse(stdout.trim()) as { ms: number; maxRssMb: number };
   rows.push({

@@ -258,7 +258,7 @@ async function measureSize(
 
   const bare = await attempt(() => repeat(runs, 'bare-read', [f.pos]));
   log('bare exceljs streaming read (baseline)', bare, runs);
-  const py = fileURLToPath(new URL('./steps/pandas.py', import.meta.url));
+  const py = fileURLToPath(new URL('./steps/pandas_read_excel.py', import.meta.url));
   const pd = python
     ? await attempt(async () => {
         const { stdout } = await exec(python, [py, f.pos], { maxBuffer: 1 << 24 });
