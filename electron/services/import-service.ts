@@ -2,7 +2,7 @@
  * Importing POS exports and bank statements: preview (read everything, write nothing) and import
  * (one transaction per file, all or nothing, every row deduplicated and kept with its provenance).
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import type {
   ImportOptions,
@@ -37,10 +37,25 @@ import { openInlineSource } from './import-worker-rows';
 export const PREVIEW_ROWS = 50;
 export const MAX_REPORTED_ISSUES = 200;
 /**
- * Where an import reads the file: `worker` (default) parses and normalises on a worker thread while
- * this thread writes; `inline` does both here, yielding to the event loop between batches.
+ * Where an import reads the file: `worker` parses on a worker thread while this thread normalises and
+ * writes; `inline` does both here, yielding to the event loop between batches; `auto` (the default)
+ * takes the worker for files of WORKER_MIN_BYTES or more, where parsing takes seconds, and reads smaller
+ * files inline, where starting a thread would cost more than it saves.
  */
-export type ImportReading = 'worker' | 'inline';
+export type ImportReading = 'worker' | 'inline' | 'auto';
+
+/** From this size on a file's parse is long enough (about a second) to be worth a thread of its own. */
+export const WORKER_MIN_BYTES = 1 << 20;
+
+/** Whether a file is parsed on the import worker under the given reading policy. */
+export function readsOnWorker(reading: ImportReading, path: string): boolean {
+  if (reading !== 'auto') return reading === 'worker';
+  try {
+    return statSync(path).size >= WORKER_MIN_BYTES;
+  } catch {
+    return false; // the inline reader reports the missing file in its own words
+  }
+}
 
 /** Skip reasons worth keeping as provenance; blank and preamble rows are not data. */
 const RECORDED_SKIPS = new Set(['totals', 'note', 'header_repeat', 'zero_amount']);
@@ -81,14 +96,16 @@ export class ImportService {
     private readonly now: () => string = localNow,
     /** Runs before anything is written (the app makes an automatic backup of the book here). */
     private readonly beforeWrite: (book: Book) => Promise<unknown> = () => Promise.resolve(),
-    private readonly reading: ImportReading = 'worker',
+    private readonly reading: ImportReading = 'auto',
   ) {}
 
   private openRows(path: string, fileName: string, options: ImportOptions): Promise<RowSource> {
     const plan: RowSourcePlan = { path, fileName, limits: this.limits };
     if (options.encoding) plan.encoding = options.encoding;
     if (options.sheet !== undefined) plan.sheet = options.sheet;
-    return this.reading === 'worker' ? openWorkerSource(plan, !options.mapping) : openInlineSource(plan);
+    return readsOnWorker(this.reading, path)
+      ? openWorkerSource(plan, !options.mapping)
+      : openInlineSource(plan);
   }
 
   private open(path: string, fileName: string, options: ImportOptions): Promise<SourceReader> {

@@ -109,6 +109,9 @@ export async function openWorkerSource(plan: RowSourcePlan, needHead: boolean): 
       yield m.rows;
       // The writer has taken the batch: the worker may read one more ahead.
       send({ type: 'ack' });
+      // Batches already queued resolve as microtasks: give the event loop a turn between them, so the
+      // window's IPC, the host's requests and progress polls are served while the writer catches up.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

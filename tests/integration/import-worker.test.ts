@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceMigrationsDir } from '../../electron/db/migrations-dir';
 import { createServices } from '../../electron/services/create-services';
-import { ImportService } from '../../electron/services/import-service';
+import { ImportService, readsOnWorker, WORKER_MIN_BYTES } from '../../electron/services/import-service';
 import type { ImportJob } from '../../shared/api/imports';
 import { FeeTrailError } from '../../shared/result';
 import { generatePosTxns, writePosFixture } from '../fixtures/generator';
@@ -46,6 +46,19 @@ async function waitFor(get: () => ImportJob, done: (j: ImportJob) => boolean): P
 }
 
 describe('the import worker', () => {
+  it('takes big files by default and leaves small ones on the calling thread', () => {
+    const dir = tempDir();
+    const small = join(dir, 'small.csv');
+    const big = join(dir, 'big.csv');
+    writeFileSync(small, 'a,b\n1,2\n');
+    writeFileSync(big, Buffer.alloc(WORKER_MIN_BYTES, 0x61));
+    expect(readsOnWorker('auto', small)).toBe(false);
+    expect(readsOnWorker('auto', big)).toBe(true);
+    expect(readsOnWorker('auto', join(dir, 'missing.csv'))).toBe(false);
+    expect(readsOnWorker('worker', small)).toBe(true);
+    expect(readsOnWorker('inline', big)).toBe(false);
+  });
+
   it('gives the same book as reading inline, row for row, provenance included', async () => {
     const dir = tempDir();
     const path = join(dir, 'pos.xlsx');
