@@ -4,7 +4,7 @@
  * `PRAGMA integrity_check`, and hold either all of the batch or none of it.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -48,6 +48,12 @@ function runAndKill(args: string[], afterMs: number, waitFor: RegExp): Promise<s
   });
 }
 
+/** A fresh copy of a book: a -wal or -shm left by an earlier killed run must not be replayed into it. */
+function freshCopy(from: string, to: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(`${to}${suffix}`, { force: true });
+  copyFileSync(from, to);
+}
+
 function count(path: string, table: string): number {
   const db = new Database(path, { readonly: true });
   try {
@@ -89,7 +95,7 @@ describe('crash safety', () => {
     const outcomes = { none: 0, all: 0 };
     for (const [i, ms] of delays(7, KILLS, 4000).entries()) {
       const path = join(cache, `crash-import-${i}.feetrail`);
-      copyFileSync(emptyBook, path);
+      freshCopy(emptyBook, path);
       await runAndKill(['import', path, posFile], ms, /rows \d+/);
       const book = openBook(path, options); // refuses a damaged book
       expect(book.db.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -105,7 +111,7 @@ describe('crash safety', () => {
   it(`reconciliation killed at ${KILLS} random moments leaves either the old results or the whole new run`, async () => {
     for (const [i, ms] of delays(11, KILLS, 3000).entries()) {
       const path = join(cache, `crash-reconcile-${i}.feetrail`);
-      copyFileSync(fullBook, path);
+      freshCopy(fullBook, path);
       await runAndKill(['reconcile', path, '2025-09-01', '2026-08-31'], ms, /working/);
       const book = openBook(path, options);
       expect(book.db.pragma('integrity_check', { simple: true })).toBe('ok');
