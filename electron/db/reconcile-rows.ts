@@ -49,7 +49,12 @@ function byTimeThenId(a: { txnTime: string; id: number }, b: { txnTime: string; 
 }
 
 /** The distinct values of a column over the range, when few (else none: the column is read as text). */
-function distinctValues(book: Book, column: string, from: string, to: string): string[] {
+function distinctValues(
+  book: Book,
+  column: 'merchant_no' | 'terminal_id',
+  from: string,
+  to: string,
+): string[] {
   const values = book.db
     .prepare(
       `SELECT DISTINCT ${column} FROM pos_transactions WHERE txn_date BETWEEN ? AND ? AND ${column} IS NOT NULL LIMIT ${MAX_CODED + 1}`,
