@@ -5,20 +5,8 @@
  * successful sale without one, amount − settlement. The fee difference of a group is what reconciliation
  * found: the sum of the deltas of its current fee findings (so it equals the run summary's feeDeltaFen).
  */
+import { FEE_FINDING_KINDS } from '../../shared/domain/reconcile/types';
 import type { Book } from './book';
-
-/** Finding kinds about the fee of rows (the fee check); the rest are about settlement and the bank. */
-export const FEE_FINDING_KINDS = [
-  'fee_overcharged',
-  'fee_undercharged',
-  'wrong_rate_class',
-  'cap_not_applied',
-  'fee_on_failed',
-  'void_fee_not_reversed',
-  'refund_fee_mismatch',
-  'rate_raised',
-  'per_txn_surcharge',
-] as const;
 
 const FEE_KINDS_SQL = FEE_FINDING_KINDS.map((k) => `'${k}'`).join(', ');
 

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Book } from '../../electron/db/book';
 import { latestRun, listFindings, triageFindings } from '../../electron/db/findings-repo';
-import { FEE_FINDING_KINDS } from '../../electron/db/report-repo';
+import { FEE_FINDING_KINDS } from '../../shared/domain/reconcile/types';
 import { ImportService } from '../../electron/services/import-service';
 import { ReconcileService } from '../../electron/services/reconcile-service';
 import { ReportService } from '../../electron/services/report-service';

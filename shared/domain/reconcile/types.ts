@@ -18,7 +18,8 @@ export type StoredPosTxn = Omit<PosTxn, 'traceNo' | 'batchNo'> &
 /** A bank line as stored in the book. */
 export type StoredBankLine = BankLine & { id: number };
 
-export const FINDING_KINDS = [
+/** Finding kinds about the fee of rows (the fee check and its patterns). */
+export const FEE_FINDING_KINDS = [
   'fee_overcharged',
   'fee_undercharged',
   'wrong_rate_class',
@@ -28,6 +29,11 @@ export const FINDING_KINDS = [
   'refund_fee_mismatch',
   'rate_raised',
   'per_txn_surcharge',
+] as const;
+
+/** Every finding kind: the fee kinds, then those about settlement and the bank. */
+export const FINDING_KINDS = [
+  ...FEE_FINDING_KINDS,
   'settlement_missing',
   'settlement_mismatch',
   'unmatched_acquirer_credit',
