@@ -13,7 +13,7 @@ import {
 import { createServices } from '../../electron/services/create-services';
 import { ImportService } from '../../electron/services/import-service';
 import { FeeTrailError } from '../../shared/result';
-import { SAMPLES, bookCounts, newBook } from './support/book';
+import { SAMPLES, bookCounts, newBook, servicesOnNewBook } from './support/book';
 import { useTempDir } from './support/temp';
 
 const options = { migrationsDir: sourceMigrationsDir(), appVersion: 't' };
@@ -53,14 +53,7 @@ describe('backups', () => {
 
   it('every import through the app is preceded by an automatic backup, and only the newest ones are kept', async () => {
     const dir = tempDir();
-    const s = createServices({
-      dataDir: dir,
-      door: 'cli',
-      appVersion: 't',
-      migrationsDir: sourceMigrationsDir(),
-      rememberRecent: false,
-    });
-    s.books.createAt(join(dir, 'shop.feetrail'));
+    const s = servicesOnNewBook(dir);
     const book = s.books.require();
     await s.imports.importFile(book, join(SAMPLES, 'bank', 'abc-personal.xlsx'), 'abc.xlsx');
     expect(listBackups(book.path).filter((b) => b.auto)).toHaveLength(1);

@@ -6,13 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceMigrationsDir } from '../../electron/db/migrations-dir';
-import { createServices } from '../../electron/services/create-services';
 import { ImportService, readsOnWorker, WORKER_MIN_BYTES } from '../../electron/services/import-service';
 import type { ImportJob } from '../../shared/api/imports';
 import { FeeTrailError } from '../../shared/result';
 import { generatePosTxns, writePosFixture } from '../fixtures/generator';
-import { bookCounts, newBook, storedPos } from './support/book';
+import { bookCounts, newBook, servicesOnNewBook, storedPos } from './support/book';
 import { useTempDir } from './support/temp';
 
 const tempDir = useTempDir('feetrail-import-worker-');
@@ -90,14 +88,7 @@ describe('the import worker', () => {
     const dir = tempDir();
     const path = join(dir, 'big.xlsx');
     await writePosFixture(path, generatePosTxns({ seed: 32, count: 30_000 }), {}, { streaming: true });
-    const s = createServices({
-      dataDir: dir,
-      door: 'cli',
-      appVersion: 't',
-      migrationsDir: sourceMigrationsDir(),
-      rememberRecent: false,
-    });
-    s.books.createAt(join(dir, 'shop.feetrail'));
+    const s = servicesOnNewBook(dir);
     const book = s.books.require();
     const before = bookCounts(book);
 

@@ -1,27 +1,18 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceMigrationsDir } from '../../electron/db/migrations-dir';
-import { createServices } from '../../electron/services/create-services';
 import type { Services } from '../../electron/services/create-services';
 import { createServiceDispatcher } from '../../electron/services/handlers';
 import type { ApiOutput } from '../../shared/api/contract';
 import type { ImportPreview, MappingTemplateInfo } from '../../shared/api/imports';
-import { SAMPLES, bookCounts } from './support/book';
+import { SAMPLES, bookCounts, servicesOnNewBook } from './support/book';
 import { useTempDir } from './support/temp';
 
 const POS = join(SAMPLES, 'example-2026-08', 'pos_export.xlsx');
 
 /** Services on a fresh book, as the desktop app and the host have them. */
 function servicesIn(dir: string): { s: Services; call: ReturnType<typeof createServiceDispatcher> } {
-  const s = createServices({
-    dataDir: dir,
-    door: 'cli',
-    appVersion: 't',
-    migrationsDir: sourceMigrationsDir(),
-    rememberRecent: false,
-  });
-  s.books.createAt(join(dir, 'shop.feetrail'));
+  const s = servicesOnNewBook(dir);
   return { s, call: createServiceDispatcher(s) };
 }
 

@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import type { Book } from '../../../electron/db/book';
 import { createBook } from '../../../electron/db/book';
 import { sourceMigrationsDir } from '../../../electron/db/migrations-dir';
+import type { Services } from '../../../electron/services/create-services';
+import { createServices } from '../../../electron/services/create-services';
 import type { BankLine, PosTxn } from '../../../shared/domain/types';
 
 export const SAMPLES = new URL('../../../../shared/samples/', import.meta.url).pathname;
@@ -11,6 +13,19 @@ export function newBook(dir: string, name = 'shop'): Book {
     migrationsDir: sourceMigrationsDir(),
     appVersion: '0.0.0-test',
   });
+}
+
+/** The app's services, built as the desktop and the host build them, on a new book `shop.feetrail` in `dir`. */
+export function servicesOnNewBook(dir: string): Services {
+  const s = createServices({
+    dataDir: dir,
+    door: 'cli',
+    appVersion: 't',
+    migrationsDir: sourceMigrationsDir(),
+    rememberRecent: false,
+  });
+  s.books.createAt(join(dir, 'shop.feetrail'));
+  return s;
 }
 
 /** Every row count that an import may change, to prove a refused import changed nothing. */
