@@ -22,10 +22,24 @@ export type EncodingInfo = {
   candidates: EncodingCandidate[];
   /** Bytes of BOM to skip. */
   bomLength: number;
+  /**
+   * Set when some lines are UTF-8 and others are not (two exports pasted together): no single encoding
+   * reads the file, so it is refused whatever the user picks. Lines are 1-based.
+   */
+  mixed?: MixedEncoding;
 };
+
+/** Where a file switches encoding: the first UTF-8 line with Chinese (or other non-ASCII) text, and the first line that is not UTF-8. */
+export type MixedEncoding = { utf8Line: number; otherLine: number };
 
 const GB_CONFIDENT = 0.9;
 const GB_MIN_PAIRS = 8;
+/**
+ * Evidence needed before calling a file mixed: GBK text is valid UTF-8 only by accident, and an accident
+ * across several whole lines and this many multi-byte characters does not happen in practice.
+ */
+const MIXED_MIN_UTF8_LINES = 2;
+const MIXED_MIN_UTF8_CHARS = 8;
 
 function bom(buf: Uint8Array): EncodingInfo | null {
   const mk = (encoding: string, bomLength: number): EncodingInfo => ({
@@ -131,6 +145,7 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): Encoding
   const u16 = utf16WithoutBom(sample);
   if (u16) return { ...certain(u16, 'detected'), confidence: 80 };
   if (isValidUtf8(sample, truncated)) return certain('utf-8', 'utf8');
+  const mixed = mixedEncoding(sample, truncated);
 
   const { pairs, score } = gbkStats(sample);
   const candidates = new Map<string, number>();
@@ -144,7 +159,8 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): Encoding
   const top = ranked[0] ?? { encoding: 'gb18030', confidence: 0 };
   // GB18030 decodes every GBK file and more; prefer it whenever the bytes look like Chinese GBK.
   // A handful of characters proves little (any two bytes can look like one hanzi): ask the user.
-  const uncertain = !(top.encoding === 'gb18030' && score >= GB_CONFIDENT && pairs >= GB_MIN_PAIRS);
+  const uncertain =
+    mixed !== null || !(top.encoding === 'gb18030' && score >= GB_CONFIDENT && pairs >= GB_MIN_PAIRS);
   return {
     encoding: top.encoding,
     confidence: top.confidence,
@@ -152,7 +168,46 @@ export function detectEncoding(sample: Uint8Array, truncated: boolean): Encoding
     uncertain,
     candidates: ranked,
     bomLength: 0,
+    ...(mixed ? { mixed } : {}),
   };
+}
+
+/**
+ * Finds a sample whose non-ASCII lines are partly valid UTF-8 and partly not. Called only when the
+ * whole sample is not UTF-8. A line cut by the end of a truncated sample is not judged.
+ */
+export function mixedEncoding(sample: Uint8Array, truncated: boolean): MixedEncoding | null {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  let utf8Line = 0;
+  let otherLine = 0;
+  let utf8Lines = 0;
+  let utf8Chars = 0;
+  let line = 0;
+  for (let start = 0; start < sample.length;) {
+    const nl = sample.indexOf(0x0a, start);
+    const end = nl === -1 ? sample.length : nl;
+    line += 1;
+    if (nl === -1 && truncated) break;
+    const bytes = sample.subarray(start, end);
+    let leads = 0;
+    for (const b of bytes) if (b >= 0xc0) leads += 1;
+    if (bytes.some((b) => b >= 0x80)) {
+      let valid = true;
+      try {
+        strict.decode(bytes);
+      } catch {
+        valid = false;
+      }
+      if (valid) {
+        utf8Lines += 1;
+        utf8Chars += leads;
+        if (utf8Line === 0) utf8Line = line;
+      } else if (otherLine === 0) otherLine = line;
+    }
+    start = end + 1;
+  }
+  const enough = utf8Lines >= MIXED_MIN_UTF8_LINES && utf8Chars >= MIXED_MIN_UTF8_CHARS;
+  return enough && otherLine > 0 ? { utf8Line, otherLine } : null;
 }
 
 export function normaliseEncodingName(name: string): string | null {

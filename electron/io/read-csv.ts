@@ -154,6 +154,8 @@ export async function openCsv(
       uncertain: false,
       candidates: encoding.candidates,
       bomLength: encoding.source === 'bom' ? encoding.bomLength : 0,
+      // Picking one encoding does not make a mixed file readable: keep saying so.
+      ...(encoding.mixed ? { mixed: encoding.mixed } : {}),
     };
   }
   const textSample = iconv.decode(

@@ -6,6 +6,7 @@ import type { ImportOptions } from '../../shared/api/imports';
 import type { HeaderCandidate } from '../../shared/import/detect-header';
 import { detectHeader, DEFAULT_SCAN_ROWS } from '../../shared/import/detect-header';
 import { locate, makeIssue } from '../../shared/import/issues';
+import type { IssueCode, IssueParams } from '../../shared/import/issues';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import { headerSignature } from '../../shared/import/mapping-schema';
 import { suggestMapping, validateMapping } from '../../shared/import/mapping';
@@ -17,6 +18,8 @@ import type { SourceReader } from '../io/read-file';
 /** Blocker codes the UI translates (`importBlocker.<code>`). */
 export type Blocker =
   | 'no_header'
+  | 'empty_file'
+  | 'encoding_mixed'
   | 'kind_uncertain'
   | 'encoding_uncertain'
   | 'mapping_invalid'
@@ -34,6 +37,12 @@ export type Analysis = {
 };
 
 const MAX_SCANNED_SHEETS = 10;
+
+/** iconv-lite names as a bookkeeper knows them. */
+function encodingLabel(name: string): string {
+  if (name === 'gb18030') return 'GBK/GB18030';
+  return name.toUpperCase();
+}
 /** Rows of each sheet read for detection: the header scan plus enough data rows to infer formats. */
 const HEAD_ROWS = DEFAULT_SCAN_ROWS + 200;
 
@@ -133,10 +142,24 @@ export async function analyseSource(
 ): Promise<Analysis> {
   const issues: ImportIssue[] = [];
   const blockers: Blocker[] = [];
-  const fileIssue = (code: 'no_header' | 'kind_uncertain', sheet: string, detail?: string) =>
-    makeIssue(locate(reader.file, sheet, 0), 'error', code, detail ? { detail } : {});
+  const fileIssue = (code: IssueCode, sheet: string, params: IssueParams = {}) =>
+    makeIssue(locate(reader.file, sheet, 0), 'error', code, params);
 
-  if (reader.encoding?.uncertain && !options.encoding) blockers.push('encoding_uncertain');
+  // The encoding comes first: read in the wrong one, nothing below (header, values) can be right.
+  const encoding = reader.encoding;
+  if (encoding?.mixed) {
+    issues.push(
+      fileIssue('mixed_encoding', reader.defaultSheet, {
+        utf8Line: String(encoding.mixed.utf8Line),
+        otherLine: String(encoding.mixed.otherLine),
+      }),
+    );
+    blockers.push('encoding_mixed');
+  } else if (encoding?.uncertain && !options.encoding) {
+    const candidates = encoding.candidates.map((c) => encodingLabel(c.encoding));
+    issues.push(fileIssue('encoding_uncertain', reader.defaultSheet, { candidates: candidates.join(', ') }));
+    blockers.push('encoding_uncertain');
+  }
 
   let mapping: ColumnMapping | null = null;
   let header: HeaderCandidate | null = null;
@@ -162,8 +185,14 @@ export async function analyseSource(
     });
     header = detection.header;
     if (!header) {
-      issues.push(fileIssue('no_header', sheet));
-      blockers.push('no_header');
+      if (rows.length === 0 && options.sheet === undefined) {
+        issues.push(fileIssue('empty_file', sheet));
+        blockers.push('empty_file');
+      } else {
+        const hidden = reader.sheets.filter((s) => s.state !== 'visible').map((s) => s.name);
+        issues.push(fileIssue('no_header', sheet, hidden.length ? { hiddenSheets: hidden.join('、') } : {}));
+        blockers.push('no_header');
+      }
       return { sheet, header, kindCertain: false, mapping, template, issues, blockers };
     }
     sheet = header.sheet;

@@ -12,6 +12,9 @@ import { columnLetter } from './text';
 
 export const ISSUE_CODES = [
   'no_header',
+  'empty_file',
+  'encoding_uncertain',
+  'mixed_encoding',
   'kind_uncertain',
   'missing_column',
   'duplicate_column',
@@ -44,6 +47,13 @@ export type IssueParams = {
   /** kind_uncertain: how many POS-only and bank-only column names the header has. */
   posClues?: string;
   bankClues?: string;
+  /** no_header: the hidden sheets FeeTrail did not read, 、-separated. */
+  hiddenSheets?: string;
+  /** encoding_uncertain: the candidate encodings, best first, comma-separated. */
+  candidates?: string;
+  /** mixed_encoding: the first UTF-8 line and the first line in another encoding. */
+  utf8Line?: string;
+  otherLine?: string;
 };
 
 type Template = (p: IssueParams, f: { zh: string; en: string }) => { zh: string; en: string };
@@ -51,9 +61,29 @@ type Template = (p: IssueParams, f: { zh: string; en: string }) => { zh: string;
 const q = (v: string | undefined): string => `“${v ?? ''}”`;
 
 const TEMPLATES: Record<IssueCode, Template> = {
-  no_header: () => ({
-    zh: '没有找到表头行：前 40 行里认不出交易日期、金额等列名。请在预览中指定表头行，或确认文件是 POS 交易明细或银行流水。',
-    en: 'No header row found: none of the first 40 rows names the date, amount and similar columns. Pick the header row in the preview, or check that this is a POS export or a bank statement.',
+  no_header: (p) => {
+    const base = {
+      zh: '没有找到表头行：前 40 行里认不出交易日期、金额等列名。请在预览中指定表头行，或确认文件是 POS 交易明细或银行流水。',
+      en: 'No header row found: none of the first 40 rows names the date, amount and similar columns. Pick the header row in the preview, or check that this is a POS export or a bank statement.',
+    };
+    if (!p.hiddenSheets) return base;
+    // Hidden sheets are never read (a decoy could hide rows from the bookkeeper's eyes): say so.
+    return {
+      zh: `${base.zh}文件里还有隐藏的工作表（${p.hiddenSheets}），FeeTrail 不读取隐藏的工作表：如果数据在其中，请在 Excel 中取消隐藏并保存后再导入。`,
+      en: `${base.en} The file also has hidden sheets (${p.hiddenSheets}), which FeeTrail does not read: if the data is there, unhide the sheet in Excel, save, and import again.`,
+    };
+  },
+  empty_file: () => ({
+    zh: '文件里没有任何内容（只有空行、空白或编码标记），没有可导入的行。请确认导出时选对了日期范围，重新导出后再导入。',
+    en: 'The file has no content (only blank lines, spaces or a byte-order mark), so there is nothing to import. Check the date range chosen for the export and export it again.',
+  }),
+  encoding_uncertain: (p) => ({
+    zh: `无法确定文件的文字编码${p.candidates ? `（可能是 ${p.candidates}）` : ''}，按错误的编码读取会把中文变成乱码。请在预览中选择编码：国内银行和 POS 后台导出的 CSV 通常是 GBK（GB18030）。`,
+    en: `Cannot tell the file's text encoding${p.candidates ? ` (perhaps ${p.candidates})` : ''}; read in the wrong one, Chinese text turns into garbage. Choose the encoding in the preview: CSVs from Chinese banks and POS back-offices are usually GBK (GB18030).`,
+  }),
+  mixed_encoding: (p) => ({
+    zh: `文件混用了两种文字编码：第 ${p.utf8Line ?? '?'} 行是 UTF-8，第 ${p.otherLine ?? '?'} 行是另一种编码（多半是 GBK），像是两份导出拼在了一起。任何一种编码都会把其中一部分读成乱码，所以不能导入。请分别导出原始文件再导入，或在 Excel 中整理后另存为同一种编码。`,
+    en: `The file mixes two text encodings: line ${p.utf8Line ?? '?'} is UTF-8 and line ${p.otherLine ?? '?'} is in another (most likely GBK), as if two exports were pasted together. Any one encoding would turn part of it into garbage, so it cannot be imported. Import the original exports separately, or save the file in one encoding from Excel.`,
   }),
   kind_uncertain: (p) => {
     const counted = p.posClues !== undefined && p.bankClues !== undefined;

@@ -52,6 +52,8 @@ export type Expected =
         column?: number | string;
         /** The issue code of the first problem (import_invalid / import_ambiguous). */
         issue?: string;
+        /** Words the refusal's message must contain (what makes it specific, not just "unreadable"). */
+        says?: string[];
       };
     };
 
@@ -261,6 +263,11 @@ function badCsvCell(
   };
 }
 
+/** A data sheet hidden behind a visible note: refused on the note, naming the hidden sheet. */
+const HIDDEN_DATA_REFUSED: Expected = {
+  error: { code: 'import_ambiguous', issue: 'no_header', sheet: '说明', says: ['hidden sheets (交易明细)'] },
+};
+
 export const CORPUS: CorpusEntry[] = [
   // ── not a spreadsheet at all ──────────────────────────────────────────────────────────────────────
   {
@@ -326,7 +333,9 @@ export const CORPUS: CorpusEntry[] = [
     file: 'bom.csv',
     what: 'a UTF-8 BOM and nothing else',
     build: put(Buffer.from([0xef, 0xbb, 0xbf])),
-    expect: { error: { code: 'import_ambiguous', issue: 'no_header', sheet: 'bom.csv' } },
+    expect: {
+      error: { code: 'import_ambiguous', issue: 'empty_file', sheet: 'bom.csv', says: ['no content'] },
+    },
   },
   {
     id: 'csv-utf16le-bom',
@@ -351,7 +360,13 @@ export const CORPUS: CorpusEntry[] = [
       const gbk = iconv.encode(csvText(lines.slice(0, 2)), 'gbk');
       return writeFile(p, Buffer.concat([gbk, Buffer.from(csvText(lines.slice(2)), 'utf8')]));
     },
-    expect: { error: { code: 'import_ambiguous' } },
+    expect: {
+      error: {
+        code: 'import_ambiguous',
+        issue: 'mixed_encoding',
+        says: ['line 3 is UTF-8', 'line 1', 'GBK'],
+      },
+    },
   },
   {
     id: 'csv-nul-bytes',
@@ -496,7 +511,7 @@ export const CORPUS: CorpusEntry[] = [
     file: 'blank.csv',
     what: '1,000,000 blank lines',
     build: putCsv('\r\n'.repeat(1_000_000)),
-    expect: { error: { code: 'import_ambiguous', issue: 'no_header', sheet: 'blank.csv' } },
+    expect: { error: { code: 'import_ambiguous', issue: 'empty_file', sheet: 'blank.csv' } },
   },
 
   // ── .xlsx: XML attacks ──────────────────────────────────────────────────────────────────────────────
@@ -673,7 +688,7 @@ export const CORPUS: CorpusEntry[] = [
         { name: '交易明细', state: 'hidden', rows: xlsxRows() },
       ],
     }),
-    expect: { error: { code: 'import_ambiguous', issue: 'no_header', sheet: '说明' } },
+    expect: HIDDEN_DATA_REFUSED,
   },
   {
     id: 'xlsx-very-hidden-decoy-table',
@@ -812,7 +827,9 @@ export const CORPUS: CorpusEntry[] = [
     file: 'empty-sheet.xlsx',
     what: 'a workbook whose only sheet has no cells',
     build: putXlsx(oneSheet([])),
-    expect: { error: { code: 'import_ambiguous', issue: 'no_header', sheet: '交易明细' } },
+    expect: {
+      error: { code: 'import_ambiguous', issue: 'empty_file', sheet: '交易明细', says: ['no content'] },
+    },
   },
   {
     id: 'xlsx-missing-sheet-part',
@@ -934,7 +951,7 @@ export const CORPUS: CorpusEntry[] = [
         { sheet: '说明', rows: [{ row: 1, cells: ['本表由系统导出'] }] },
         { ...xlsGrid(), state: 'hidden' },
       ]),
-    expect: { error: { code: 'import_ambiguous', issue: 'no_header', sheet: '说明' } },
+    expect: HIDDEN_DATA_REFUSED,
   },
 ];
 

@@ -147,10 +147,11 @@ describe('hostile-input corpus', () => {
         expect(r.stored[Number(i)]).toMatchObject(fields);
       return;
     }
-    const { code, ...where } = want.error;
+    const { code, says, ...where } = want.error;
     const e = failureOf(r.imported);
     expect(e.code).toBe(code);
     expect(e.message).toContain(entry.file);
+    for (const words of says ?? []) expect(e.message).toContain(words);
     expect(located(r.imported)).toMatchObject(where);
     if (where.row !== undefined) expect(e.message).toContain(String(where.row));
     if (typeof where.column === 'string') expect(e.message).toContain(`column ${where.column}`);

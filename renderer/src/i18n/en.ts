@@ -159,6 +159,9 @@ export const en: Catalogue = {
       kind_uncertain:
         'The kind of file is uncertain. Choose “POS transaction export” or “Bank statement” above.',
       encoding_uncertain: 'The text encoding is uncertain. Choose the encoding above.',
+      encoding_mixed:
+        'The file mixes two text encodings; whichever you choose, part of it would be garbage. Import the original exports separately.',
+      empty_file: 'The file has no content. Export it again, then import.',
       mapping_invalid: 'A required column is not matched. Choose it under Columns.',
       mapping_ambiguous: 'Several columns look like the same field. Confirm which one under Columns.',
       rows_invalid: 'Some rows have errors. Fix the file, or tick “Skip rows with errors”.',

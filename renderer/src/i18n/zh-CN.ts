@@ -154,6 +154,8 @@ export const zhCN = {
       no_header: '没有找到表头行。请在上面指定表头所在行。',
       kind_uncertain: '无法确定文件类型。请在上面选择“POS 交易明细”或“银行流水”。',
       encoding_uncertain: '无法确定文字编码。请在上面选择编码。',
+      encoding_mixed: '文件混用了两种文字编码，无论选哪种都会有一部分变成乱码。请分别导入原始导出文件。',
+      empty_file: '文件里没有任何内容。请重新导出后再导入。',
       mapping_invalid: '有必需的列没有对应上。请在“列对应关系”中指定。',
       mapping_ambiguous: '有多列都像同一个字段。请在“列对应关系”中确认用哪一列。',
       rows_invalid: '有的行有错误。请修正文件，或勾选“跳过有错误的行”。',

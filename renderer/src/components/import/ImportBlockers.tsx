@@ -2,8 +2,10 @@ import { useTranslation } from 'react-i18next';
 
 const KNOWN = [
   'no_header',
+  'empty_file',
   'kind_uncertain',
   'encoding_uncertain',
+  'encoding_mixed',
   'mapping_invalid',
   'mapping_ambiguous',
   'rows_invalid',
