@@ -116,6 +116,15 @@ class RightCharge implements FeeCheck {
   }
 }
 
+/**
+ * Whether a check's expected fee comes from a rule (basis 'rule'), without building the arithmetic of a
+ * row charged right: such a row was priced by its matched rule, so its basis is 'rule' and its
+ * `expectedFen` and `ruleId` are those of the built record.
+ */
+export function pricedByRule(c: FeeCheck): boolean {
+  return c instanceof RightCharge || c.expected.basis === 'rule';
+}
+
 /** The check of a successful sale whose rule's fee is what it was charged (or nothing is known charged), else null. */
 function rightCharge(t: StoredPosTxn, version: RateCardVersion | null): RightCharge | null {
   if (t.txnType !== 'sale' || t.status !== 'success' || version === null) return null;

@@ -4,10 +4,10 @@
  * so rows a pattern explains are not listed again one by one.
  */
 import { D, fenToDecimal, formatFen, formatRate, sumFen, type Fen, type RatePercent } from '../../money';
-import { ruleFee } from '../fee-calc';
+import { ruleFeeFen } from '../fee-calc';
 import type { RateRule } from '../rate-card';
 import { dateOf } from '../local-date';
-import type { FeeCheck } from './fee-check';
+import { pricedByRule, type FeeCheck } from './fee-check';
 import { CHANNEL_EN, CHANNEL_ZH, common, refNosOf, severityOf } from './finding';
 import type { Finding } from './types';
 import { cmp } from '../text-order';
@@ -22,10 +22,12 @@ function priced(checks: readonly FeeCheck[]): Priced[] {
   for (const c of checks) {
     const t = c.txn;
     if (t.txnType !== 'sale' || t.status !== 'success' || c.actualFen === null) continue;
-    if (c.expected.basis !== 'rule' || c.expected.expectedFen === null || !c.version) continue;
-    const rule = c.version.rules.find((r) => r.id === c.expected.calc?.ruleId);
+    // A row charged right is read through its numbers: building its arithmetic for every row of a
+    // busy channel would cost more than the whole pattern search.
+    if (!pricedByRule(c) || c.expectedFen === null || !c.version) continue;
+    const rule = c.version.rules.find((r) => r.id === c.ruleId);
     if (!rule) continue;
-    out.push({ check: c, rule, actual: c.actualFen, expected: c.expected.expectedFen });
+    out.push({ check: c, rule, actual: c.actualFen, expected: c.expectedFen });
   }
   return out.sort((a, b) => cmp(a.check.txn.txnTime, b.check.txn.txnTime) || a.check.txn.id - b.check.txn.id);
 }
@@ -63,8 +65,34 @@ function candidateRates(rows: readonly Priced[]): RatePercent[] {
  * Runs of a group's rows charged at rate R instead of the contract's: split wherever a row is still
  * charged the contract's rate (then the rise is not sustained across it). Rows that fit both rates
  * (small amounts) or neither (another fault) neither break nor join a run.
+ *
+ * `rows` are in time order and `wrongAt` are the positions in `rows` of those charged wrong
+ * (actual ≠ expected): only they can join a run. A group is thousands of rows with a handful of wrong
+ * ones, and many rates are tried, so rows are priced at R only between joining rows, and only until the
+ * first row still charged the contract's rate closes the run (usually the very next right row).
  */
-function runsAtRate(rows: readonly Priced[], rate: RatePercent, opts: PatternOptions): Priced[][] {
+function runsAtRate(
+  rows: readonly Priced[],
+  wrongAt: readonly number[],
+  rate: RatePercent,
+  opts: PatternOptions,
+): Priced[][] {
+  // The group's rule(s) at rate R, made once per rule rather than once per row.
+  const raised = new Map<RateRule, RateRule>();
+  const feeAtRate = (p: Priced): Fen | null => {
+    const version = p.check.version;
+    if (!version) return null;
+    let rule = raised.get(p.rule);
+    if (!rule) raised.set(p.rule, (rule = { ...p.rule, ratePercent: rate }));
+    return ruleFeeFen(rule, p.check.txn.amountFen, version.rounding);
+  };
+  const joinAt: number[] = [];
+  for (const i of wrongAt) {
+    const p = rows[i];
+    if (p && p.actual === feeAtRate(p)) joinAt.push(i);
+  }
+  // Fewer joining rows than a run needs: no run at R.
+  if (joinAt.length < opts.minTxns) return [];
   const runs: Priced[][] = [];
   let current: Priced[] = [];
   const close = () => {
@@ -72,15 +100,34 @@ function runsAtRate(rows: readonly Priced[], rate: RatePercent, opts: PatternOpt
     if (current.length >= opts.minTxns && days.size >= opts.minDays) runs.push(current);
     current = [];
   };
-  for (const p of rows) {
-    const version = p.check.version;
-    if (!version) continue;
-    const atRate = ruleFee({ ...p.rule, ratePercent: rate }, p.check.txn.amountFen, version.rounding).feeFen;
-    if (p.actual === atRate && atRate !== p.expected) current.push(p);
-    else if (p.actual === p.expected && atRate !== p.expected) close();
+  for (let k = 0; k < joinAt.length; k++) {
+    const at = joinAt[k] ?? 0;
+    const joined = rows[at];
+    if (joined) current.push(joined);
+    // A right row before the next joining one that R would have priced otherwise ends the run. (Before
+    // the first joining row and after the last, closing changes nothing: the loop's last close does it.)
+    const next = joinAt[k + 1] ?? rows.length;
+    for (let i = at + 1; i < next; i++) {
+      const p = rows[i];
+      if (!p || p.actual !== p.expected) continue;
+      const atRate = feeAtRate(p);
+      if (atRate !== null && atRate !== p.expected) {
+        close();
+        break;
+      }
+    }
   }
   close();
   return runs;
+}
+
+/** The positions in `rows` of the rows charged wrong. */
+function wrongPositions(rows: readonly Priced[]): number[] {
+  const out: number[] = [];
+  rows.forEach((p, i) => {
+    if (p.actual !== p.expected) out.push(i);
+  });
+  return out;
 }
 
 /**
@@ -111,15 +158,19 @@ export function findRateRaised(
   for (const key of passes) {
     const open = rows.filter((p) => !explained.has(p.check.txn.id));
     for (const group of groupBy(open, key).values()) {
+      // The group's rows not yet explained, and the wrong ones among them: they change only when a
+      // run of this group is found, so they are filtered again only then, not once per rate tried.
+      let live = group;
+      let wrongAt = wrongPositions(live);
       for (const rate of candidateRates(group)) {
-        for (const run of runsAtRate(
-          group.filter((p) => !explained.has(p.check.txn.id)),
-          rate,
-          opts,
-        )) {
+        const runs = runsAtRate(live, wrongAt, rate, opts);
+        if (runs.length === 0) continue;
+        for (const run of runs) {
           for (const p of run) explained.add(p.check.txn.id);
           findings.push(rateRaisedFinding(run, rate));
         }
+        live = live.filter((p) => !explained.has(p.check.txn.id));
+        wrongAt = wrongPositions(live);
       }
     }
   }
