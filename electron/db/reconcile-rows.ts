@@ -64,23 +64,56 @@ function distinctValues(
   return values.length > MAX_CODED ? [] : values;
 }
 
+/** Which POS rows a reconciliation reads (dates inclusive). */
+export type TxnSpans = {
+  /** Every row dated in [from, to] is a candidate; rows outside `period` are context. */
+  from: string;
+  to: string;
+  /** The period reported: its rows come with every column. */
+  period: { from: string; to: string };
+  /**
+   * Before `allFrom`, only the rows that can change a result are read: voids and refunds, the sales
+   * they name by 原参考号, and rows whose settlement-date column is on or after `settledFrom` (the
+   * others are paid too early to take part in settlement matching, see `settlementReach`).
+   */
+  allFrom: string;
+  settledFrom: string;
+};
+
 /**
- * Every POS row dated in [from, to], ordered by time then id, in the engine's shape. 凭证号 and
- * 批次号 are not read: reconciliation never uses them. Merchant numbers and terminals, the same few
- * on every row, come back coded as numbers and share one string each.
+ * The POS rows of a reconciliation, ordered by time then id, in the engine's shape. 凭证号 and 批次号
+ * are not read: reconciliation never uses them. Merchant numbers and terminals, the same few on every
+ * row, come back coded as numbers and share one string each. Context rows (outside the period) come
+ * without what nothing reads of them, so no string is made for it: no card number (duplicates and fee
+ * checks look at the period only), and a sale no void or refund names has no 参考号 (only named sales
+ * are looked up by it; context rows appear in findings by id only).
  */
-export function reconcileTxns(book: Book, from: string, to: string): StoredPosTxn[] {
+export function reconcileTxns(book: Book, spans: TxnSpans): StoredPosTxn[] {
+  const { from, to } = spans;
   const merchants = distinctValues(book, 'merchant_no', from, to);
   const terminals = distinctValues(book, 'terminal_id', from, to);
+  // The 参考号 that voids and refunds name, as the engine collects them (any merchant).
+  const named = `ref_no IN (SELECT orig_ref_no FROM pos_transactions WHERE txn_date BETWEEN @from AND @to
+    AND txn_type <> 'sale' AND orig_ref_no IS NOT NULL)`;
+  const inPeriod = 'txn_date BETWEEN @periodFrom AND @periodTo';
   const sql = `SELECT id, ${codedBy('merchant_no', merchants.length)}, ${codedBy('terminal_id', terminals.length)},
-    txn_time, card_no, ${coded('card_kind', CARD_KINDS)}, ${coded('channel', CHANNELS)}, ${coded('txn_type', TXN_TYPES)},
-    ${coded('status', TXN_STATUSES)}, amount_fen, fee_fen, settle_fen, settle_date, ref_no, orig_ref_no
-    FROM pos_transactions WHERE txn_date BETWEEN ? AND ?`;
+    txn_time, CASE WHEN ${inPeriod} THEN card_no END, ${coded('card_kind', CARD_KINDS)}, ${coded('channel', CHANNELS)},
+    ${coded('txn_type', TXN_TYPES)}, ${coded('status', TXN_STATUSES)}, amount_fen, fee_fen, settle_fen, settle_date,
+    CASE WHEN txn_type <> 'sale' OR ${inPeriod} OR ${named} THEN ref_no END, orig_ref_no
+    FROM pos_transactions WHERE txn_date BETWEEN @from AND @to
+    AND (txn_date >= @allFrom OR txn_type <> 'sale' OR settle_date >= @settledFrom OR ${named})`;
   const pairs = (values: string[]) => values.flatMap((v, i) => [v, i]);
   const rows = book.db
     .prepare(sql)
     .raw()
-    .all(...pairs(merchants), ...pairs(terminals), from, to) as TxnTuple[];
+    .all(...pairs(merchants), ...pairs(terminals), {
+      from,
+      to,
+      periodFrom: spans.period.from,
+      periodTo: spans.period.to,
+      allFrom: spans.allFrom,
+      settledFrom: spans.settledFrom,
+    }) as TxnTuple[];
   const out = new Array<StoredPosTxn>(rows.length);
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i] as TxnTuple;

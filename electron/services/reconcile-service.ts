@@ -5,7 +5,7 @@
  */
 import chineseDays from 'chinese-days';
 import { z } from 'zod';
-import type { DeductionAgreement } from '../../shared/domain/reconcile/types';
+import type { DeductionAgreement, ReconcileOptions, StoredPosTxn } from '../../shared/domain/reconcile/types';
 import type {
   FindingView,
   FindingDetail,
@@ -14,7 +14,7 @@ import type {
   ReconcileSettings,
 } from '../../shared/api/reconcile';
 import { reconcileSettingsSchema } from '../../shared/api/reconcile';
-import { reconcile } from '../../shared/domain/reconcile';
+import { DEFAULT_RECONCILE_OPTIONS, reconcile, settlementReach } from '../../shared/domain/reconcile';
 import { FeeTrailError } from '../../shared/result';
 import type { Book } from '../db/book';
 import { localNow } from '../db/book';
@@ -88,6 +88,37 @@ export function findingsOfPeriod(book: Book, period: { from: string; to: string 
   );
 }
 
+/**
+ * The POS rows of a period and its context. Of the days before the period, all rows are read only
+ * where settlement matching against bank lines from `bankFrom` can reach (`settlementReach`); earlier,
+ * only voids, refunds, the sales they name and rows with a late settlement-date column: the rest of
+ * those days cannot change a result, and a month's context is then a month of rows, not two.
+ */
+function loadTxns(
+  book: Book,
+  period: { from: string; to: string },
+  bankFrom: string,
+  options: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay' | 'matchWindowDays'>,
+): StoredPosTxn[] {
+  const earliest = addDays(period.from, -CONTEXT_BEFORE_DAYS);
+  const reach = settlementReach(bankFrom, earliest, {
+    ...options,
+    maxDaysPerCredit: DEFAULT_RECONCILE_OPTIONS.maxDaysPerCredit,
+  });
+  const spans = { from: earliest, to: addDays(period.to, CONTEXT_AFTER_DAYS), period, ...reach };
+  const txns = reconcileTxns(book, spans);
+  // A row of the period with a settlement-date column before the reach is paid with rows that were
+  // left out: then read every row, as the reach does not hold.
+  const early = txns.some(
+    (t) =>
+      t.settleDate !== null &&
+      t.settleDate < reach.settledFrom &&
+      t.txnTime >= period.from &&
+      t.txnTime < `${period.to}\uffff`,
+  );
+  return early ? reconcileTxns(book, { ...spans, allFrom: earliest }) : txns;
+}
+
 export class ReconcileService {
   constructor(private readonly now: () => string = localNow) {}
 
@@ -97,31 +128,24 @@ export class ReconcileService {
     assertMonthsOpen(book, monthsBetween(period.from, period.to), 'reconcile');
     ensureDefaultRateCard(book, this.now());
     const settings = reconcileSettings(book);
-    const txns = reconcileTxns(
-      book,
-      addDays(period.from, -CONTEXT_BEFORE_DAYS),
-      addDays(period.to, CONTEXT_AFTER_DAYS),
-    );
-    const bankLines = reconcileBankLines(
-      book,
-      addDays(period.from, -CONTEXT_AFTER_DAYS),
-      addDays(period.to, CONTEXT_AFTER_DAYS),
-    );
-    const agreements = deductionAgreements(book);
+    const options = {
+      settlementCycle: settings.settlementCycle,
+      isWorkingDay: (d: string) => chineseDays.isWorkday(d),
+      acquirerCounterparties: settings.acquirerCounterparties,
+      acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
+      matchWindowDays: settings.matchWindowDays,
+      duplicateWindowMinutes: settings.duplicateWindowMinutes,
+      deductionAgreements: deductionAgreements(book),
+    };
+    const bankFrom = addDays(period.from, -CONTEXT_AFTER_DAYS);
+    const txns = loadTxns(book, period, bankFrom, options);
+    const bankLines = reconcileBankLines(book, bankFrom, addDays(period.to, CONTEXT_AFTER_DAYS));
     const result = reconcile({
       txns,
       bankLines,
       cards: listRateCards(book).map((c) => c.card),
       period,
-      options: {
-        settlementCycle: settings.settlementCycle,
-        isWorkingDay: (d) => chineseDays.isWorkday(d),
-        acquirerCounterparties: settings.acquirerCounterparties,
-        acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
-        matchWindowDays: settings.matchWindowDays,
-        duplicateWindowMinutes: settings.duplicateWindowMinutes,
-        deductionAgreements: agreements,
-      },
+      options,
     });
     const runId = saveRun(book, period, result.findings, result.summary, this.now());
     const run = getRun(book, runId);

@@ -23,6 +23,7 @@ export {
   matchSettlements,
   settlementAmount,
   settlementDate,
+  settlementReach,
   settlementsDue,
   isAcquirerLine,
 } from './settlement';

@@ -22,14 +22,40 @@ export function settlementDate(
   t: StoredPosTxn,
   opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
 ): LocalDate {
-  if (t.settleDate !== null) return t.settleDate;
-  const day = dateOf(t.txnTime);
+  return t.settleDate ?? cycleDueDate(dateOf(t.txnTime), opts);
+}
+
+/** The day the cycle pays the rows of `day` (a row without a settlement-date column). */
+export function cycleDueDate(
+  day: LocalDate,
+  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
+): LocalDate {
   if (opts.settlementCycle === 'D0') return day;
   if (opts.settlementCycle === 'D+1') return addDays(day, 1);
   let d = addDays(day, 1);
   // T+1: the next working day; the calendar (with 调休 make-up days) comes from the caller.
   for (let i = 0; i < 60 && !opts.isWorkingDay(d); i++) d = addDays(d, 1);
   return d;
+}
+
+/**
+ * How far back settlement matching can reach, for bank lines read from `bankFrom` on: a due dated
+ * before `settledFrom` (more than `matchWindowDays + maxDaysPerCredit` days before the first line) can
+ * match none of them, so it changes nothing. Rows dated before `allFrom` (searched from `earliest`)
+ * are paid by the cycle before `settledFrom`; of those, only rows whose settlement-date column is on
+ * or after `settledFrom` take part in matching.
+ */
+export function settlementReach(
+  bankFrom: LocalDate,
+  earliest: LocalDate,
+  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay' | 'matchWindowDays' | 'maxDaysPerCredit'>,
+): { settledFrom: LocalDate; allFrom: LocalDate } {
+  const settledFrom = addDays(bankFrom, -(opts.matchWindowDays + opts.maxDaysPerCredit));
+  // The first day the cycle pays on or after settledFrom: every earlier day is paid before it (a pay
+  // day is never before its day, so settledFrom itself qualifies).
+  let allFrom = earliest;
+  while (allFrom < settledFrom && cycleDueDate(allFrom, opts) < settledFrom) allFrom = addDays(allFrom, 1);
+  return { settledFrom, allFrom };
 }
 
 export type Due = { date: LocalDate; merchantNo: string | null; amountFen: Fen; txnIds: number[] };

@@ -17,6 +17,7 @@ export {
   lineAmount,
   settlementAmount,
   settlementDate,
+  settlementReach,
   settlementsDue,
   type Due,
 } from './settlement-dues';
