@@ -4,6 +4,11 @@
  * numbers become RawDateCell with the wall-clock value; formulas give their cached result; rich text
  * is flattened; Excel errors become RawErrorCell. Call `inspectXlsx` first (read-file.ts does): it
  * refuses zip bombs and truncated files and supplies the sheet list, hidden state and date system.
+ *
+ * Shared strings are taken as exceljs emits them (`sharedStrings: 'emit'`) into our compact table
+ * (xlsx-shared-strings.ts), and a cell that refers to one (`{ sharedString: n }`) is looked up there.
+ * exceljs then parses every worksheet after the whole zip has been read, from a temporary file, as it
+ * already did whenever the sheet comes before sharedStrings.xml in the zip (the usual order).
  */
 import { createReadStream } from 'node:fs';
 import ExcelJS from 'exceljs';
@@ -11,6 +16,7 @@ import type { Cell, CellValue, Row } from 'exceljs';
 import type { RawCell, RawRow } from '../../shared/import/raw';
 import { isDateFormat } from './cell-format';
 import { exceljsDateToSerial, serialToWallClock } from './excel-serial';
+import { SharedStrings } from './xlsx-shared-strings';
 import { causeOf, emptySheet, readError, tooManyColumns, tooManyRows } from './read-limits';
 import type { ReadLimits } from './read-limits';
 import type { XlsxInspection } from './xlsx-zip';
@@ -26,6 +32,25 @@ export type XlsxRowsOptions = {
 
 // exceljs's typings omit what the streaming worksheet reader actually carries.
 type StreamedSheet = AsyncIterable<Row> & { name?: string };
+
+/** What `WorkbookReader.parse()` yields: worksheets as events, shared strings bare (in 'emit' mode). */
+type SharedStringText = string | null | { richText: { text?: string | null }[] };
+type ParseItem =
+  | { eventType: 'worksheet'; value: StreamedSheet }
+  | { eventType: string; value: unknown }
+  | { index: number; text: SharedStringText };
+
+/** A shared string as exceljs's cache gave it to a cell, flattened as `convertCellValue` flattens rich text. */
+function flatSharedString(text: SharedStringText): string | null {
+  if (text === null || typeof text === 'string') return text;
+  return text.richText.map((r) => r.text ?? '').join('');
+}
+
+/** A cell whose value is a reference into the shared-string table ('emit' mode). */
+function sharedIndex(value: unknown): number | null {
+  if (typeof value !== 'object' || value === null || !('sharedString' in value)) return null;
+  return (value as { sharedString: number }).sharedString;
+}
 
 /** Formula errors reach us as NaN (exceljs parseFloat()s the cached `#N/A`), so the code is lost. */
 const UNKNOWN_FORMULA_ERROR = '#ERROR';
@@ -99,26 +124,35 @@ export async function* readXlsxRows(
   try {
     if (target.streamName !== null) {
       const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        sharedStrings: 'cache',
+        sharedStrings: 'emit',
         hyperlinks: 'ignore',
         styles: 'cache',
         worksheets: 'emit',
       });
-      let iterator: AsyncIterator<StreamedSheet>;
+      let strings = new SharedStrings();
+      let items: AsyncIterator<ParseItem>;
       try {
-        iterator = reader[Symbol.asyncIterator]() as AsyncIterator<StreamedSheet>;
+        items = reader.parse() as AsyncIterator<ParseItem>;
       } catch (e) {
         throw wrap(e, file, sheet);
       }
       for (;;) {
-        let next: IteratorResult<StreamedSheet>;
+        let next: IteratorResult<ParseItem>;
         try {
-          next = await iterator.next();
+          next = await items.next();
         } catch (e) {
           throw wrap(e, file, sheet);
         }
         if (next.done) break;
-        const ws = next.value;
+        const item = next.value;
+        if ('index' in item) {
+          // A second table (a zip listing sharedStrings.xml twice) replaces the first, as in exceljs's cache.
+          if (item.index === 0 && strings.size > 0) strings = new SharedStrings();
+          strings.push(flatSharedString(item.text));
+          continue;
+        }
+        if (item.eventType !== 'worksheet') continue;
+        const ws = item.value as StreamedSheet;
         // Other sheets are skipped: exceljs drains their entry when we ask for the next one.
         if (ws.name !== target.streamName) continue;
         const rows = ws[Symbol.asyncIterator]();
@@ -130,7 +164,7 @@ export async function* readXlsxRows(
             throw wrap(e, file, sheet);
           }
           if (r.done) break;
-          const raw = toRawRow(r.value, sheet, file, limits, inspection.date1904);
+          const raw = toRawRow(r.value, sheet, file, limits, inspection.date1904, strings);
           if (raw === null) continue;
           yielded += 1;
           if (yielded > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
@@ -151,13 +185,20 @@ function toRawRow(
   file: string,
   limits: ReadLimits,
   date1904: boolean,
+  strings: SharedStrings,
 ): RawRow | null {
   const count = row.cellCount;
   const cells: RawCell[] = [];
   let last = 0;
   for (let c = 1; c <= count; c += 1) {
     const cell = row.findCell(c);
-    const v = cell ? convertCellValue(cell.value, readNumFmt(cell), date1904) : null;
+    let v: RawCell = null;
+    if (cell) {
+      const value = cell.value;
+      const shared = sharedIndex(value);
+      v =
+        shared === null ? convertCellValue(value, readNumFmt(cell), date1904) : (strings.get(shared) ?? null);
+    }
     cells.push(v);
     if (v !== null && v !== '') last = c;
   }
