@@ -1,41 +1,29 @@
 /**
  * The rows reconciliation reads, loaded for speed: a year is 100,000 POS rows. Only the columns the
- * engine uses, as arrays (`.raw()`) turned into one object shape; the few-valued text columns come
- * back as small integers from SQL so no string is made for them per row; and the order (time, then id)
- * is made in JS, where sorting rows that are already almost in order (the usual import order) costs a
- * single pass instead of SQLite's temporary sort tree.
+ * engine uses, each day's rows as one JSON text that SQLite writes and JSON.parse reads back: handing
+ * each row to JS through better-sqlite3 (an array and a value at a time) costs about twice as much.
+ * JSON.parse shares the short repeated strings (kinds, channels, types, statuses, most terminals: V8
+ * internalises short string values) and merchant numbers are shared here, so few strings stay alive per
+ * row. The order (time, then id) is made in JS, where sorting rows that are almost in order is cheap.
  */
 import type { StoredBankLine, StoredPosTxn } from '../../shared/domain/reconcile/types';
-import { CARD_KINDS, CHANNELS, TXN_STATUSES, TXN_TYPES } from '../../shared/domain/types';
 import type { Book } from './book';
 
-/** `CASE col WHEN 'a' THEN 0 … ELSE col END`: a known value as its index, anything else as text. */
-function coded(column: string, values: readonly string[]): string {
-  return `CASE ${column} ${values.map((v, i) => `WHEN '${v}' THEN ${i}`).join(' ')} ELSE ${column} END`;
-}
-
-/** The same with the values bound as parameters (for values read from the book). */
-function codedBy(column: string, count: number): string {
-  return count === 0 ? column : `CASE ${column} ${'WHEN ? THEN ? '.repeat(count)}ELSE ${column} END`;
-}
-
-function decode<T extends string | null>(v: unknown, values: readonly T[]): T {
-  return (typeof v === 'number' ? values[v] : v) as T;
-}
-
-/** Few enough distinct merchant numbers or terminals to code them (a shop has a handful). */
-const MAX_CODED = 200;
-
+/**
+ * One row as SQLite writes it in JSON, in the engine's order: id, merchant_no, terminal_id, txn_time,
+ * card_no, card_kind, channel, txn_type, status, amount_fen, fee_fen, settle_fen, settle_date, ref_no,
+ * orig_ref_no. Integers stay exact (all below 2^53); text and NULL as they are.
+ */
 type TxnTuple = [
   number,
-  unknown,
-  unknown,
+  string | null,
+  string | null,
   string,
   string | null,
-  unknown,
-  unknown,
-  unknown,
-  unknown,
+  StoredPosTxn['cardKind'],
+  StoredPosTxn['channel'],
+  StoredPosTxn['txnType'],
+  StoredPosTxn['status'],
   number,
   number | null,
   number | null,
@@ -46,22 +34,6 @@ type TxnTuple = [
 
 function byTimeThenId(a: { txnTime: string; id: number }, b: { txnTime: string; id: number }): number {
   return a.txnTime < b.txnTime ? -1 : a.txnTime > b.txnTime ? 1 : a.id - b.id;
-}
-
-/** The distinct values of a column over the range, when few (else none: the column is read as text). */
-function distinctValues(
-  book: Book,
-  column: 'merchant_no' | 'terminal_id',
-  from: string,
-  to: string,
-): string[] {
-  const values = book.db
-    .prepare(
-      `SELECT DISTINCT ${column} FROM pos_transactions WHERE txn_date BETWEEN ? AND ? AND ${column} IS NOT NULL LIMIT ${MAX_CODED + 1}`,
-    )
-    .pluck()
-    .all(from, to) as string[];
-  return values.length > MAX_CODED ? [] : values;
 }
 
 /** Which POS rows a reconciliation reads (dates inclusive). */
@@ -89,51 +61,54 @@ export type TxnSpans = {
  * are looked up by it; context rows appear in findings by id only).
  */
 export function reconcileTxns(book: Book, spans: TxnSpans): StoredPosTxn[] {
-  const { from, to } = spans;
-  const merchants = distinctValues(book, 'merchant_no', from, to);
-  const terminals = distinctValues(book, 'terminal_id', from, to);
   // The 参考号 that voids and refunds name, as the engine collects them (any merchant).
   const named = `ref_no IN (SELECT orig_ref_no FROM pos_transactions WHERE txn_date BETWEEN @from AND @to
     AND txn_type <> 'sale' AND orig_ref_no IS NOT NULL)`;
   const inPeriod = 'txn_date BETWEEN @periodFrom AND @periodTo';
-  const sql = `SELECT id, ${codedBy('merchant_no', merchants.length)}, ${codedBy('terminal_id', terminals.length)},
-    txn_time, CASE WHEN ${inPeriod} THEN card_no END, ${coded('card_kind', CARD_KINDS)}, ${coded('channel', CHANNELS)},
-    ${coded('txn_type', TXN_TYPES)}, ${coded('status', TXN_STATUSES)}, amount_fen, fee_fen, settle_fen, settle_date,
-    CASE WHEN txn_type <> 'sale' OR ${inPeriod} OR ${named} THEN ref_no END, orig_ref_no
+  const sql = `SELECT json_group_array(json_array(id, merchant_no, terminal_id, txn_time,
+    CASE WHEN ${inPeriod} THEN card_no END, card_kind, channel, txn_type, status, amount_fen, fee_fen, settle_fen,
+    settle_date, CASE WHEN txn_type <> 'sale' OR ${inPeriod} OR ${named} THEN ref_no END, orig_ref_no))
     FROM pos_transactions WHERE txn_date BETWEEN @from AND @to
-    AND (txn_date >= @allFrom OR txn_type <> 'sale' OR settle_date >= @settledFrom OR ${named})`;
-  const pairs = (values: string[]) => values.flatMap((v, i) => [v, i]);
-  const rows = book.db
-    .prepare(sql)
-    .raw()
-    .all(...pairs(merchants), ...pairs(terminals), {
-      from,
-      to,
-      periodFrom: spans.period.from,
-      periodTo: spans.period.to,
-      allFrom: spans.allFrom,
-      settledFrom: spans.settledFrom,
-    }) as TxnTuple[];
-  const out = new Array<StoredPosTxn>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i] as TxnTuple;
-    out[i] = {
-      id: r[0],
-      merchantNo: decode<string | null>(r[1], merchants),
-      terminalId: decode<string | null>(r[2], terminals),
-      txnTime: r[3],
-      cardNo: r[4],
-      cardKind: decode(r[5], CARD_KINDS),
-      channel: decode(r[6], CHANNELS),
-      txnType: decode(r[7], TXN_TYPES),
-      status: decode(r[8], TXN_STATUSES),
-      amountFen: r[9] as StoredPosTxn['amountFen'],
-      feeFen: r[10] as StoredPosTxn['feeFen'],
-      settleFen: r[11] as StoredPosTxn['settleFen'],
-      settleDate: r[12],
-      refNo: r[13],
-      origRefNo: r[14],
-    };
+    AND (txn_date >= @allFrom OR txn_type <> 'sale' OR settle_date >= @settledFrom OR ${named})
+    GROUP BY txn_date`;
+  const days = book.db.prepare(sql).pluck().all({
+    from: spans.from,
+    to: spans.to,
+    periodFrom: spans.period.from,
+    periodTo: spans.period.to,
+    allFrom: spans.allFrom,
+    settledFrom: spans.settledFrom,
+  }) as string[];
+  // One string for each merchant number and terminal (a year repeats a handful 100,000 times).
+  const shared = new Map<string, string>();
+  const one = (v: string | null): string | null => {
+    if (v === null) return null;
+    const known = shared.get(v);
+    if (known !== undefined) return known;
+    shared.set(v, v);
+    return v;
+  };
+  const out: StoredPosTxn[] = [];
+  for (const day of days) {
+    for (const r of JSON.parse(day) as TxnTuple[]) {
+      out.push({
+        id: r[0],
+        merchantNo: one(r[1]),
+        terminalId: one(r[2]),
+        txnTime: r[3],
+        cardNo: r[4],
+        cardKind: r[5],
+        channel: r[6],
+        txnType: r[7],
+        status: r[8],
+        amountFen: r[9] as StoredPosTxn['amountFen'],
+        feeFen: r[10] as StoredPosTxn['feeFen'],
+        settleFen: r[11] as StoredPosTxn['settleFen'],
+        settleDate: r[12],
+        refNo: r[13],
+        origRefNo: r[14],
+      });
+    }
   }
   return out.sort(byTimeThenId);
 }

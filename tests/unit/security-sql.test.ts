@@ -27,11 +27,8 @@ const REVIEWED: Record<string, string> = {
   'electron/db/import-repo.ts | table': "'pos_transactions' or 'bank_lines', chosen by the batch's kind",
   'electron/db/ledger-repo.ts | w.sql': 'whereBuilder: fixed conditions, every value a bound parameter',
   'electron/db/ledger-repo.ts | table': 'parameter typed as a union of table-name literals',
-  'electron/db/reconcile-rows.ts | column':
-    "parameter typed as the literals 'merchant_no' | 'terminal_id' (a column name, never a value)",
-  'electron/db/reconcile-rows.ts | MAX_CODED + 1': 'numeric constant of the module',
   'electron/db/reconcile-rows.ts | sql':
-    'fixed column names and CASE … WHEN over the constant code lists of shared/domain/types; merchant and terminal values bound as parameters',
+    'fixed column names and conditions (constant text of the function); every date bound as a named parameter',
   'electron/db/report-repo.ts | FEE_KINDS_SQL': 'quoted finding kinds from the constant FEE_FINDING_KINDS',
   "electron/db/periods-repo.ts | wanted.map(() => '?').join(',')": 'one `?` placeholder per value',
 };
