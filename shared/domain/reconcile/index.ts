@@ -67,13 +67,15 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const acquirer = input.bankLines.filter((l) => isAcquirerLine(l, opts));
   const dates = input.bankLines.map((l) => dateOf(l.txnTime)).sort();
   const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
-  const scopedIds = period === null ? null : new Set(scoped.map((t) => t.id));
+  // A due is reported when one of its rows is in the period. Ids are the book's, one per row, so the
+  // rows outside the period (a month's context, none in a year) are the smaller set to remember.
+  const outside = period === null ? null : new Set(input.txns.flatMap((t) => (inPeriod(t) ? [] : [t.id])));
   const settlement = matchSettlements(
     settlementsDue(input.txns, opts),
     acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
     coverage,
     opts,
-    scopedIds === null ? () => true : (due) => due.txnIds.some((id) => scopedIds.has(id)),
+    outside === null ? () => true : (due) => due.txnIds.some((id) => !outside.has(id)),
   );
   const bankInPeriod = input.bankLines.filter(
     (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),

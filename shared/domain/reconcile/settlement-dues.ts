@@ -67,7 +67,22 @@ export function settlementsDue(
 ): Due[] {
   const m = new Map<LocalDate, Map<string, Due>>(); // by date, then merchant: no key text per row
   const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
+  // Rows come in time order, so a row is mostly of the same day and merchant as the one before: then
+  // it joins the same due without a day's text or a map lookup.
+  let lastDay = '';
+  let lastMerchant: string | null = null;
+  let lastDue: Due | null = null;
   for (const t of txns) {
+    if (
+      lastDue !== null &&
+      t.settleDate === null &&
+      t.merchantNo === lastMerchant &&
+      t.txnTime.startsWith(lastDay)
+    ) {
+      lastDue.amountFen = addFen(lastDue.amountFen, settlementAmount(t));
+      lastDue.txnIds.push(t.id);
+      continue;
+    }
     let date = t.settleDate;
     if (date === null) {
       const day = dateOf(t.txnTime);
@@ -84,6 +99,10 @@ export function settlementsDue(
       );
     due.amountFen = addFen(due.amountFen, settlementAmount(t));
     due.txnIds.push(t.id);
+    // Only a row paid by the cycle, with a whole date, starts a run the next rows may join.
+    lastDay = dateOf(t.txnTime);
+    lastDue = t.settleDate === null && lastDay.length === 10 ? due : null;
+    lastMerchant = t.merchantNo;
   }
   return [...m.values()]
     .flatMap((ofDay) => [...ofDay.values()])

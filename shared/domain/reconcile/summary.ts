@@ -42,6 +42,25 @@ export type ReconcileSummary = {
   byKind: Partial<Record<FindingKind, { count: number; deltaFen: Fen }>>;
 };
 
+/**
+ * The fees charged on the rows that have no check (voided sales). The checks are made in the rows'
+ * order, so one walk pairs them (a year is 100,000 rows: no set of ids); checks in any other order are
+ * matched by id.
+ */
+function uncheckedCharges(txns: readonly StoredPosTxn[], checks: readonly FeeCheck[]): number {
+  let sum = 0;
+  let j = 0;
+  for (const t of txns) {
+    if (j < checks.length && checks[j]?.txn === t) j++;
+    else sum += chargedFee(t) ?? 0;
+  }
+  if (j === checks.length) return sum;
+  const checkedIds = new Set(checks.map((c) => c.txn.id));
+  sum = 0;
+  for (const t of txns) if (!checkedIds.has(t.id)) sum += chargedFee(t) ?? 0;
+  return sum;
+}
+
 export function summarise(
   period: { from: LocalDate; to: LocalDate } | null,
   txns: readonly StoredPosTxn[],
@@ -71,9 +90,7 @@ export function summarise(
   let expected = 0;
   let delta = 0;
   let unchecked = 0;
-  const checkedIds = new Set<number>();
   for (const c of checks) {
-    checkedIds.add(c.txn.id);
     if (c.deltaFen === null || c.expectedFen === null) {
       unchecked++;
       continue;
@@ -82,7 +99,7 @@ export function summarise(
     delta += c.deltaFen;
   }
   // A voided sale is checked on its void (expected back = its fee), so the pair nets to zero.
-  for (const t of txns) if (!checkedIds.has(t.id)) expected += chargedFee(t) ?? 0;
+  expected += uncheckedCharges(txns, checks);
   const grossSalesFen = fen(grossSales);
   const voidedFen = fen(voided);
   const refundedFen = fen(refunded);
