@@ -1,7 +1,9 @@
 /**
  * SQL aggregates behind the charts and the overview. Every query groups on indexed columns
  * (pos_transactions: the covering index on date and the group columns; findings date / kind+date) and
- * returns one row per group, never the rows themselves. Sign and fee conventions follow the reconcile summary
+ * returns one row per group, never the rows themselves. The POS day groups are kept summed in
+ * chart_day_groups (migration 0003): summing a year of rows takes ~100 ms, reading its ~4,000 groups
+ * a few. Sign and fee conventions follow the reconcile summary
  * (shared/domain/reconcile/summary.ts), so the totals agree with it to the fen:
  * turnover = successful sales − successful voids − successful refunds; fees charged = fee_fen, or for a
  * successful sale without one, amount − settlement (shared/domain/reconcile/fee-check.ts chargedFee).
@@ -28,9 +30,55 @@ const POS_GROUP_COLUMNS = `txn_date AS date, channel, card_kind AS cardKind, mer
 export const POS_DAY_GROUPS_SQL = `SELECT ${POS_GROUP_COLUMNS} FROM pos_transactions
   WHERE txn_date BETWEEN ? AND ? GROUP BY txn_date, channel, card_kind, merchant_no, terminal_id`;
 
-/** POS rows of `from..to` summed per day, channel, card kind, merchant and terminal. */
+/**
+ * POS rows of `from..to` summed per day, channel, card kind, merchant and terminal, straight from the
+ * rows: the reference that chart_day_groups must equal (the charts read keptDayGroups).
+ */
 export function posDayGroups(book: Book, from: string, to: string): DayGroup[] {
   return book.db.prepare(POS_DAY_GROUPS_SQL).all(from, to) as DayGroup[];
+}
+
+/** The stale days of a range (chart_stale_days is filled by the triggers of migration 0003). */
+const STALE_DAYS = 'SELECT txn_date FROM chart_stale_days WHERE txn_date BETWEEN ? AND ?';
+
+/**
+ * Re-sums the days of `from..to` whose POS rows may have changed since they were last summed, with the
+ * very SQL of posDayGroups, and clears their stale mark. The triggers of migration 0003 mark days stale
+ * in the transaction that changes their rows, and this runs in one transaction (a savepoint when an
+ * import's transaction is open: a rollback then restores the marks with the rows), so a day not marked
+ * stale always holds exactly the sums of its rows.
+ *
+ * Why batch-level triggers, not one per inserted row: POS rows are only ever added and removed as import
+ * batches (import-repo's writer and undoBatch), and each sets the batch's dates or status once. A
+ * writing AFTER INSERT trigger on pos_transactions makes SQLite keep a statement journal for every row
+ * inserted, which measured +15% CPU (and ~10× the system time) on a 100,000-row import.
+ */
+export function refreshDayGroups(book: Book, from: string, to: string): void {
+  const db = book.db;
+  if (db.prepare(`${STALE_DAYS} LIMIT 1`).get(from, to) === undefined) return;
+  db.transaction(() => {
+    db.prepare(`DELETE FROM chart_day_groups WHERE txn_date IN (${STALE_DAYS})`).run(from, to);
+    db.prepare(
+      `INSERT INTO chart_day_groups (txn_date, channel, card_kind, merchant_no, terminal_id, turnover_fen,
+         fees_fen, txn_count, sales_fen, sales_count)
+       SELECT ${POS_GROUP_COLUMNS} FROM pos_transactions WHERE txn_date IN (${STALE_DAYS})
+       GROUP BY txn_date, channel, card_kind, merchant_no, terminal_id`,
+    ).run(from, to);
+    db.prepare('DELETE FROM chart_stale_days WHERE txn_date BETWEEN ? AND ?').run(from, to);
+  })();
+}
+
+/** The kept day groups of a range, in the order posDayGroups returns them. */
+export const DAY_GROUPS_SQL = `SELECT txn_date AS date, channel, card_kind AS cardKind, merchant_no AS merchantNo,
+  terminal_id AS terminalId, turnover_fen AS turnoverFen, fees_fen AS feesFen, txn_count AS txnCount,
+  sales_fen AS salesFen, sales_count AS salesCount
+  FROM chart_day_groups WHERE txn_date BETWEEN ? AND ?
+  ORDER BY txn_date, channel, card_kind, merchant_no, terminal_id`;
+
+/** The day groups of `from..to` (equal to posDayGroups): stale days re-summed first, then read. */
+export function keptDayGroups(book: Book, from: string, to: string): DayGroup[] {
+  refreshDayGroups(book, from, to);
+  return book.db.prepare(DAY_GROUPS_SQL).all(from, to) as DayGroup[];
 }
 
 /**

@@ -129,6 +129,36 @@ export const posTransactions = sqliteTable(
   ],
 );
 
+/**
+ * The charts' day groups of pos_transactions (electron/db/charts-repo.ts POS_DAY_GROUPS_SQL), kept
+ * summed so a year of series reads a few thousand rows instead of summing 100,000. Exact by
+ * construction: triggers of migration 0003 (not expressible here) list the days whose POS rows may
+ * have changed in chart_stale_days, in the same transaction (a POS batch's days when it is written
+ * and when it is undone; both days of a row whose summed columns are edited); charts-repo re-sums
+ * those days from pos_transactions, with the same SQL, before it reads any of them.
+ */
+export const chartDayGroups = sqliteTable(
+  'chart_day_groups',
+  {
+    txnDate: text('txn_date').notNull(),
+    channel: text('channel').$type<Channel>().notNull(),
+    cardKind: text('card_kind').$type<CardKind>().notNull(),
+    merchantNo: text('merchant_no'),
+    terminalId: text('terminal_id'),
+    turnoverFen: integer('turnover_fen').notNull(),
+    feesFen: integer('fees_fen').notNull(),
+    txnCount: integer('txn_count').notNull(),
+    salesFen: integer('sales_fen').notNull(),
+    salesCount: integer('sales_count').notNull(),
+  },
+  (t) => [index('chart_day_groups_key_idx').on(t.txnDate, t.channel, t.cardKind, t.merchantNo, t.terminalId)],
+);
+
+/** Days whose chart_day_groups no longer match pos_transactions (filled by the triggers of 0003). */
+export const chartStaleDays = sqliteTable('chart_stale_days', {
+  txnDate: text('txn_date').primaryKey(),
+});
+
 export const bankLines = sqliteTable(
   'bank_lines',
   {

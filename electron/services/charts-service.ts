@@ -21,8 +21,8 @@ import {
   findingDayGroups,
   findingMonthGroups,
   findingStakes,
+  keptDayGroups,
   noTradeDays,
-  posDayGroups,
   posDays,
 } from '../db/charts-repo';
 import { latestCoveringRun } from '../db/findings-repo';
@@ -38,8 +38,9 @@ export class ChartsService {
   constructor(private readonly now: () => string = localNow) {}
 
   /**
-   * The day groups of `from..to`. SQL sums each month once; the sums are kept until an import lands
-   * or is undone, so moving between months and charts does not scan the rows again.
+   * The day groups of `from..to`, read per month from the sums the book keeps (chart_day_groups); the
+   * months read are also kept here until an import lands or is undone, so moving between months and
+   * charts does not query again.
    */
   private dayGroups(book: Book, from: string, to: string): DayGroup[] {
     const revision = dataRevision(book);
@@ -53,7 +54,7 @@ export class ChartsService {
       let groups = cache.months.get(month);
       if (groups === undefined) {
         const r = monthRange(month);
-        groups = posDayGroups(book, r.from, r.to);
+        groups = keptDayGroups(book, r.from, r.to);
         cache.months.set(month, groups);
       }
       for (const g of groups) if (g.date >= from && g.date <= to) out.push(g);

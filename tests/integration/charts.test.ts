@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { keptDayGroups, posDayGroups } from '../../electron/db/charts-repo';
+import { openBatchWriter, runImportTransaction, undoBatch } from '../../electron/db/import-repo';
+import type { PosTxn } from '../../shared/domain/types';
 import { ChartsService } from '../../electron/services/charts-service';
 import { ImportService } from '../../electron/services/import-service';
 import { ReconcileService } from '../../electron/services/reconcile-service';
 import type { Book } from '../../electron/db/book';
+import { generatePosTxns } from '../fixtures/generator';
 import { newBook, SAMPLES } from './support/book';
 import { useTempDir } from './support/temp';
 
@@ -85,6 +89,103 @@ describe('charts and overview on the example month (2026-08)', () => {
     const augFindings = findings.months.find((m) => m.month === '2026-08');
     expect(augFindings?.count).toBe(report.findings.filter((f) => f.date <= '2026-08-31').length);
     expect(augFindings?.byKind.rate_raised?.count).toBe(1);
+    book.close();
+  });
+});
+
+/** Write `txns` as one import batch (fingerprints by index, so two batches overlap where indexes do). */
+function writeBatch(book: Book, txns: readonly PosTxn[], first: number, name: string): number {
+  return book.db.transaction(() => {
+    const w = openBatchWriter(book, {
+      kind: 'pos',
+      fileName: name,
+      fileSize: 0,
+      sha256: name,
+      format: 'xlsx',
+      encoding: null,
+      sheet: 'pos',
+      headerRow: 1,
+      mappingJson: '{}',
+      templateId: null,
+      importedAt: NOW(),
+    });
+    txns.forEach((t, i) => w.addPos(t, `fp-${first + i}`, { sheet: 'pos', row: i + 2, cells: [] }));
+    w.finish();
+    return w.batchId;
+  })();
+}
+
+describe('the day groups the book keeps summed (chart_day_groups, migration 0003)', () => {
+  const tempDir = useTempDir();
+  const YEAR = ['2025-09-01', '2026-08-31'] as const;
+  const stale = (book: Book) => book.db.prepare('SELECT count(*) FROM chart_stale_days').pluck().get();
+
+  /** The kept sums equal the rows' own sums, over the year and over single months. */
+  function expectExact(book: Book): void {
+    expect(keptDayGroups(book, ...YEAR)).toEqual(posDayGroups(book, ...YEAR));
+    expect(keptDayGroups(book, '2026-02-01', '2026-02-28')).toEqual(
+      posDayGroups(book, '2026-02-01', '2026-02-28'),
+    );
+  }
+
+  it('stay equal to the rows through overlapping imports, undo, rollback and edits', async () => {
+    // Rows enter and leave the book only as import batches: a batch's dates (set when it is written)
+    // and its undo mark its days stale; an edit of a summed column marks the row's days.
+    const book = newBook(tempDir());
+    const txns = generatePosTxns({ seed: 11, count: 3000, startDate: '2025-09-01', days: 365 });
+    // Two files overlapping on rows 1000..1999 (the second records them as duplicates).
+    const a = writeBatch(book, txns.slice(0, 2000), 0, 'a.xlsx');
+    const days = book.db.prepare('SELECT count(DISTINCT txn_date) FROM pos_transactions').pluck().get();
+    expect(stale(book)).toBe(days);
+    expectExact(book);
+    expect(stale(book)).toBe(0);
+    writeBatch(book, txns.slice(1000), 1000, 'b.xlsx');
+    expectExact(book);
+    expect(keptDayGroups(book, ...YEAR).reduce((n, g) => n + g.txnCount, 0)).toBe(3000);
+
+    // Undo the first: rows 0..999 go, rows 1000..1999 are handed to the second batch.
+    const undone = undoBatch(book, a, NOW());
+    expect(undone).toEqual({ removed: 1000, rehomed: 1000 });
+    expectExact(book);
+    expect(keptDayGroups(book, ...YEAR).reduce((n, g) => n + g.txnCount, 0)).toBe(2000);
+
+    // Re-import the first file: its first half comes back, the overlap is duplicate again.
+    writeBatch(book, txns.slice(0, 2000), 0, 'a-again.xlsx');
+    expectExact(book);
+
+    // An import that fails after the charts were read inside its transaction: all rolled back.
+    const before = keptDayGroups(book, ...YEAR);
+    const extra = generatePosTxns({ seed: 12, count: 500, startDate: '2026-01-01', days: 60 });
+    await expect(
+      runImportTransaction(book, async () => {
+        writeBatch(book, extra, 10_000, 'c.xlsx');
+        expectExact(book);
+        await Promise.resolve();
+        throw new Error('cancelled');
+      }),
+    ).rejects.toThrow('cancelled');
+    expect(keptDayGroups(book, ...YEAR)).toEqual(before);
+    expectExact(book);
+
+    // Any other change to a summed column (none today) marks its old and new day.
+    book.db
+      .prepare(
+        "UPDATE pos_transactions SET amount_fen = amount_fen + 1, txn_date = '2026-02-14' WHERE id IN (SELECT min(id) FROM pos_transactions)",
+      )
+      .run();
+    expectExact(book);
+    book.close();
+  });
+
+  it('the charts read the kept sums; a new service over the same book gives the same series', async () => {
+    const book = await exampleBook(tempDir());
+    const input = { from: '2026-01-01', to: '2026-12-31', granularity: 'month' as const };
+    const first = new ChartsService(NOW).series(book, input);
+    expect(stale(book)).toBe(0);
+    book.db.exec(
+      'DELETE FROM chart_day_groups; INSERT INTO chart_stale_days SELECT DISTINCT txn_date FROM pos_transactions',
+    );
+    expect(new ChartsService(NOW).series(book, input)).toEqual(first);
     book.close();
   });
 });

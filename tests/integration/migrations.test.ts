@@ -10,7 +10,12 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { Book } from '../../electron/db/book';
 import { backupsDirOf, createBook, openBook } from '../../electron/db/book';
-import { POS_DAY_GROUPS_SQL, posDayGroups } from '../../electron/db/charts-repo';
+import {
+  DAY_GROUPS_SQL,
+  POS_DAY_GROUPS_SQL,
+  keptDayGroups,
+  posDayGroups,
+} from '../../electron/db/charts-repo';
 import { knownSchemaVersion, sourceMigrationsDir } from '../../electron/db/migrations-dir';
 import { ImportService } from '../../electron/services/import-service';
 import { SAMPLES, bookCounts } from './support/book';
@@ -152,12 +157,67 @@ describe('schema migrations', () => {
     migrated.close();
   });
 
+  it('0003: the chart day groups are kept summed, backfilled equal to the rows, and kept so by triggers', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'v3.feetrail');
+    const book = await exampleBookAt(dir, path, 3);
+    const groups = posDayGroups(book, ...AUGUST);
+    expect(groups.length).toBeGreaterThan(31);
+    book.close();
+
+    const migrated = openBook(path, { migrationsDir: full, appVersion: 'new' });
+    // Backfilled by the migration: nothing stale, the kept rows equal the rows' own sums.
+    expect(migrated.db.prepare('SELECT count(*) FROM chart_stale_days').pluck().get()).toBe(0);
+    expect(migrated.db.prepare(DAY_GROUPS_SQL).all(...AUGUST)).toEqual(groups);
+    expect(keptDayGroups(migrated, ...AUGUST)).toEqual(groups);
+    const triggers = migrated.db
+      .prepare("SELECT tbl_name || '.' || name FROM sqlite_master WHERE type = 'trigger' ORDER BY name")
+      .pluck()
+      .all();
+    expect(triggers).toEqual([
+      'import_batches.import_batches_chart_days',
+      'pos_transactions.pos_transactions_chart_update',
+    ]);
+    // A batch written or undone marks its days from the two covering indexes, no row read.
+    expect(
+      planOf(
+        migrated,
+        `SELECT txn_date FROM pos_transactions WHERE txn_date BETWEEN ? AND ?
+         UNION SELECT txn_date FROM chart_day_groups WHERE txn_date BETWEEN ? AND ?`,
+        ...AUGUST,
+        ...AUGUST,
+      ),
+    ).toMatch(
+      /SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx .*SEARCH chart_day_groups USING COVERING INDEX chart_day_groups_key_idx/,
+    );
+    // Read in key order from its index (no sort); stale days re-summed from the covering index.
+    expect(planOf(migrated, DAY_GROUPS_SQL, ...AUGUST)).toBe(
+      'SEARCH chart_day_groups USING INDEX chart_day_groups_key_idx (txn_date>? AND txn_date<?)',
+    );
+    const staleDays = 'SELECT txn_date FROM chart_stale_days WHERE txn_date BETWEEN ? AND ?';
+    expect(
+      planOf(
+        migrated,
+        `SELECT count(*) FROM pos_transactions WHERE txn_date IN (${staleDays})
+         GROUP BY txn_date, channel, card_kind, merchant_no, terminal_id`,
+        ...AUGUST,
+      ),
+    ).toMatch(
+      /^SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx \(txn_date=\?\)/,
+    );
+    expect(planOf(migrated, staleDays, ...AUGUST)).toMatch(/^SEARCH chart_stale_days USING COVERING INDEX/);
+    migrated.close();
+  });
+
   it('the queries the app relies on use their indexes', () => {
     const book = createBook(join(tempDir(), 'plan.feetrail'), { migrationsDir: full, appVersion: 't' });
     const plan = (sql: string, ...params: unknown[]) => planOf(book, sql, ...params);
     // The charts' day groups: no SCAN of pos_transactions, no row lookups, no sort.
     expect(plan(POS_DAY_GROUPS_SQL, ...AUGUST)).toBe(
       'SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx (txn_date>? AND txn_date<?)',
+    );
+    expect(plan(DAY_GROUPS_SQL, ...AUGUST)).toBe(
+      'SEARCH chart_day_groups USING INDEX chart_day_groups_key_idx (txn_date>? AND txn_date<?)',
     );
     expect(
       plan('SELECT DISTINCT txn_date FROM pos_transactions WHERE txn_date BETWEEN ? AND ?', ...AUGUST),
