@@ -1,7 +1,13 @@
 /** Settlement ↔ bank, deductions and duplicates, each with a known answer. */
 import { describe, expect, it } from 'vitest';
 import { fen } from '../../shared/money';
-import { reconcile, settlementDate, type ReconcileOptions } from '../../shared/domain/reconcile';
+import {
+  DEFAULT_RECONCILE_OPTIONS,
+  reconcile,
+  settlementDate,
+  settlementReach,
+  type ReconcileOptions,
+} from '../../shared/domain/reconcile';
 import { rateCardTemplate } from '../../shared/domain/rate-card-templates';
 import { MonthBuilder } from './support/month-builder';
 
@@ -207,5 +213,34 @@ describe('findings keep a stable fingerprint across re-runs', () => {
     const second = reconcile({ txns: moved, bankLines: [], cards }).findings.map((f) => f.fingerprint);
     expect(second).toEqual(first);
     expect(first).toEqual(['fee_overcharged:822290058120123/258000000001']);
+  });
+});
+
+describe('settlementReach: how far back a month reads every row', () => {
+  const opts = { ...DEFAULT_RECONCILE_OPTIONS, matchWindowDays: 3, maxDaysPerCredit: 9 };
+
+  it('D+1: dues from 12 days before the first bank line; all rows from the day before', () => {
+    // Bank lines from 2026-07-12 (20 days before August): a due before 2026-06-30 can meet none.
+    expect(settlementReach('2026-07-12', '2026-05-31', opts)).toEqual({
+      settledFrom: '2026-06-30',
+      allFrom: '2026-06-29',
+    });
+  });
+
+  it('D0 pays on the day; T+1 pays a Friday on Monday, so the Friday is read whole', () => {
+    expect(settlementReach('2026-07-12', '2026-05-31', { ...opts, settlementCycle: 'D0' }).allFrom).toBe(
+      '2026-06-30',
+    );
+    // 2026-06-30 is a Tuesday: Saturday 06-27 and Sunday 06-28 and Friday 06-26 are paid on Monday 06-29,
+    // before it; Monday 06-29 is paid on Tuesday 06-30.
+    const t1 = settlementReach('2026-07-12', '2026-05-31', { ...opts, settlementCycle: 'T+1' });
+    expect(t1).toEqual({ settledFrom: '2026-06-30', allFrom: '2026-06-29' });
+    // From a Monday: Friday, Saturday and Sunday are all paid on that Monday.
+    const monday = settlementReach('2026-07-11', '2026-05-31', { ...opts, settlementCycle: 'T+1' });
+    expect(monday).toEqual({ settledFrom: '2026-06-29', allFrom: '2026-06-26' });
+  });
+
+  it('never reads from before `earliest`', () => {
+    expect(settlementReach('2026-07-12', '2026-07-01', opts).allFrom).toBe('2026-07-01');
   });
 });
