@@ -7,8 +7,10 @@
  * "Drawn" is measured in the page: a requestAnimationFrame loop, started before the page's scripts,
  * waits until the three chart queries have answered (no loading line), the data table holds the
  * expected first bucket, and every chart body holds drawn marks (bar rectangles or line curves); the
- * time of the frame after that is taken with performance.now(). Bars then grow for recharts' 400 ms
- * animation; the first frame with every chart's marks is what is counted.
+ * time of the frame after that is taken with performance.now(). The charts draw without animation, so
+ * that frame shows them complete. On a switch the page keeps the previous range's charts (dimmed,
+ * aria-busy) until the new figures arrive; they do not count, as neither the loading line nor the
+ * expected first bucket allows it.
  *
  *   npx electron-vite build && npx tsx bench/charts-draw.ts
  */

@@ -20,9 +20,15 @@ type RangeKind = 'month' | 'year';
 
 /** Fees, rates and findings over time: the month in focus by day, or the twelve months up to it. */
 export function ChartsPage() {
+  const { current } = useBook();
+  // Keyed by the book: what ChartsView keeps on screen while loading is never another book's.
+  return current === null ? null : <ChartsView key={current.path} />;
+}
+
+function ChartsView() {
   const { t } = useTranslation();
   const { month } = useFocusMonth();
-  const { current, revision } = useBook();
+  const { revision } = useBook();
   const [rangeKind, setRangeKind] = useState<RangeKind>('month');
   const [channel, setChannel] = useState<Channel | ''>('');
   const rangeId = useId();
@@ -34,22 +40,21 @@ export function ChartsPage() {
       : { from: monthRange(shiftMonth(month, -11)).from, to: monthRange(month).to };
   const input: SeriesInput = { ...range, granularity: rangeKind === 'month' ? 'day' : 'month' };
   if (channel !== '') input.channel = channel;
+  // One series call serves both charts: the total and every channel (or the one channel picked) are
+  // what the turnover chart and the rate chart draw. Both calls go out together.
   const series = useApiQuery('charts:series', input, revision);
-  const rates = useApiQuery('charts:series', { ...range, granularity: input.granularity }, revision);
   const findings = useApiQuery('charts:findings', range, revision);
 
-  if (current === null) return null;
-  const loading = series.status === 'loading' || rates.status === 'loading' || findings.status === 'loading';
+  const loading = series.status === 'loading' || findings.status === 'loading';
   const error =
-    series.status === 'error'
-      ? series.error
-      : rates.status === 'error'
-        ? rates.error
-        : findings.status === 'error'
-          ? findings.error
-          : null;
-  const hasData =
-    series.status === 'ok' && series.value.series.some((s) => s.points.some((p) => p.txnCount > 0));
+    series.status === 'error' ? series.error : findings.status === 'error' ? findings.error : null;
+  // While another range or channel loads, the charts drawn stay on screen, dimmed and marked busy,
+  // and recharts updates them in place when the answer arrives: no blank page between two views,
+  // and no tearing down and re-measuring of every chart (most of a switch's time).
+  const shown = series.status === 'ok' ? series.value : series.status === 'loading' ? series.previous : null;
+  const shownFindings =
+    findings.status === 'ok' ? findings.value : findings.status === 'loading' ? findings.previous : null;
+  const hasData = shown !== null && shown.series.some((s) => s.points.some((p) => p.txnCount > 0));
 
   return (
     <Page title={t('charts.title')}>
@@ -103,18 +108,23 @@ export function ChartsPage() {
           {t('charts.noData')}
         </EmptyState>
       ) : null}
-      {series.status === 'ok' && hasData ? (
-        <div data-testid="charts" data-from={range.from} data-to={range.to}>
-          {series.value.series[0] !== undefined ? <TurnoverChart series={series.value.series[0]} /> : null}
-          {channel !== '' ? <RateChart data={series.value} /> : null}
-          {channel === '' && rates.status === 'ok' ? <RateChart data={rates.value} /> : null}
-          {findings.status === 'ok' && findings.value.kinds.length > 0 ? (
+      {shown !== null && hasData ? (
+        <div
+          data-testid="charts"
+          data-from={shown.from}
+          data-to={shown.to}
+          aria-busy={loading}
+          className={loading ? 'charts-stale' : undefined}
+        >
+          {shown.series[0] !== undefined ? <TurnoverChart series={shown.series[0]} /> : null}
+          <RateChart data={shown} />
+          {shownFindings !== null && shownFindings.kinds.length > 0 ? (
             <>
-              <FindingsByKindChart data={findings.value} />
-              <StakeChart data={findings.value} />
+              <FindingsByKindChart data={shownFindings} />
+              <StakeChart data={shownFindings} />
             </>
           ) : null}
-          {findings.status === 'ok' && findings.value.kinds.length === 0 ? (
+          {shownFindings !== null && shownFindings.kinds.length === 0 ? (
             <p className="muted">{t('charts.noFindings')}</p>
           ) : null}
         </div>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FindingsChart } from '../../../../shared/api/contract';
@@ -9,7 +10,7 @@ import { ChartFrame } from './ChartFrame';
 const KIND_COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed', '#0ea5e9', '#db2777', '#65a30d'];
 
 /** Findings by kind and month (stacked counts); a click opens that month's findings of that kind. */
-export function FindingsByKindChart({ data }: { data: FindingsChart }) {
+export const FindingsByKindChart = memo(function FindingsByKindChart({ data }: { data: FindingsChart }) {
   const { t } = useTranslation();
   const rows = data.months.map((m) => {
     const row: Record<string, number | string> = { month: m.month };
@@ -27,6 +28,7 @@ export function FindingsByKindChart({ data }: { data: FindingsChart }) {
           <Legend />
           {data.kinds.map((kind, i) => (
             <Bar
+              isAnimationActive={false}
               key={kind}
               dataKey={kind}
               stackId="kinds"
@@ -43,10 +45,10 @@ export function FindingsByKindChart({ data }: { data: FindingsChart }) {
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});
 
 /** Money at stake against money recovered, per month, in yuan with exact tooltips. */
-export function StakeChart({ data }: { data: FindingsChart }) {
+export const StakeChart = memo(function StakeChart({ data }: { data: FindingsChart }) {
   const { t } = useTranslation();
   const rows = data.months.map((m) => ({
     month: m.month,
@@ -80,6 +82,7 @@ export function StakeChart({ data }: { data: FindingsChart }) {
           />
           <Legend />
           <Bar
+            isAnimationActive={false}
             dataKey="atStake"
             name={t('charts.atStake')}
             fill="#dc2626"
@@ -89,9 +92,9 @@ export function StakeChart({ data }: { data: FindingsChart }) {
               if (m !== undefined) go(findingsHref(bucketRange(m.month)));
             }}
           />
-          <Bar dataKey="recovered" name={t('charts.recovered')} fill="#16a34a" />
+          <Bar dataKey="recovered" name={t('charts.recovered')} fill="#16a34a" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -40,8 +41,11 @@ const COLORS: Record<string, string> = {
 
 type DotProps = { cx?: number; cy?: number; index?: number };
 
-/** Bars of turnover and fees with the effective rate against the contracted rate (total or one channel). */
-export function TurnoverChart({ series }: { series: ChannelSeries }) {
+/**
+ * Bars of turnover and fees with the effective rate against the contracted rate (total or one channel).
+ * Each chart is memoised: the page re-renders as each of its calls answers, a chart only for new data.
+ */
+export const TurnoverChart = memo(function TurnoverChart({ series }: { series: ChannelSeries }) {
   const { t } = useTranslation();
   const rows = series.points.map((p) => ({
     bucket: p.bucket,
@@ -87,6 +91,7 @@ export function TurnoverChart({ series }: { series: ChannelSeries }) {
           />
           <Legend />
           <Bar
+            isAnimationActive={false}
             yAxisId="yuan"
             dataKey="turnover"
             name={t('charts.turnover')}
@@ -95,6 +100,7 @@ export function TurnoverChart({ series }: { series: ChannelSeries }) {
             cursor="pointer"
           />
           <Bar
+            isAnimationActive={false}
             yAxisId="yuan"
             dataKey="fees"
             name={t('charts.fees')}
@@ -124,13 +130,13 @@ export function TurnoverChart({ series }: { series: ChannelSeries }) {
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});
 
 /**
  * Effective rate per channel over time, the contracted rate as a reference line (a rise shows as the
  * line stepping away from it), findings marked on the time axis. Dots and markers open what is behind.
  */
-export function RateChart({ data }: { data: ChartSeries }) {
+export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }) {
   const { t } = useTranslation();
   const channels = data.series.filter((s): s is ChannelSeries & { channel: Channel } => s.channel !== 'all');
   const rows = rateRows(data);
@@ -227,7 +233,7 @@ export function RateChart({ data }: { data: ChartSeries }) {
       </ResponsiveContainer>
     </ChartFrame>
   );
-}
+});
 
 /** The figures behind the rate chart, exact, one row per bucket and channel with data. */
 function RateTable({ data }: { data: ChartSeries }) {
