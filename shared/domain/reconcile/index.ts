@@ -46,6 +46,12 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
 
 export type ReconcileResult = { findings: Finding[]; summary: ReconcileSummary };
 
+function idsWhere(txns: readonly StoredPosTxn[], keep: (t: StoredPosTxn) => boolean): Set<number> {
+  const ids = new Set<number>();
+  for (const t of txns) if (keep(t)) ids.add(t.id);
+  return ids;
+}
+
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const opts: ReconcileOptions = { ...DEFAULT_RECONCILE_OPTIONS, ...input.options };
   const period = input.period ?? null;
@@ -69,7 +75,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
   // A due is reported when one of its rows is in the period. Ids are the book's, one per row, so the
   // rows outside the period (a month's context, none in a year) are the smaller set to remember.
-  const outside = period === null ? null : new Set(input.txns.flatMap((t) => (inPeriod(t) ? [] : [t.id])));
+  const outside = period === null ? null : idsWhere(input.txns, (t) => !inPeriod(t));
   const settlement = matchSettlements(
     settlementsDue(input.txns, opts),
     acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
