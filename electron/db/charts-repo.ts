@@ -75,10 +75,15 @@ export const DAY_GROUPS_SQL = `SELECT txn_date AS date, channel, card_kind AS ca
   FROM chart_day_groups WHERE txn_date BETWEEN ? AND ?
   ORDER BY txn_date, channel, card_kind, merchant_no, terminal_id`;
 
+/** The kept day groups of `from..to` as they are: call refreshDayGroups over the range first. */
+export function readKeptDayGroups(book: Book, from: string, to: string): DayGroup[] {
+  return book.db.prepare(DAY_GROUPS_SQL).all(from, to) as DayGroup[];
+}
+
 /** The day groups of `from..to` (equal to posDayGroups): stale days re-summed first, then read. */
 export function keptDayGroups(book: Book, from: string, to: string): DayGroup[] {
   refreshDayGroups(book, from, to);
-  return book.db.prepare(DAY_GROUPS_SQL).all(from, to) as DayGroup[];
+  return readKeptDayGroups(book, from, to);
 }
 
 /**

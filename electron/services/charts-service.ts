@@ -21,9 +21,10 @@ import {
   findingDayGroups,
   findingMonthGroups,
   findingStakes,
-  keptDayGroups,
   noTradeDays,
   posDays,
+  readKeptDayGroups,
+  refreshDayGroups,
 } from '../db/charts-repo';
 import { latestCoveringRun } from '../db/findings-repo';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
@@ -49,12 +50,20 @@ export class ChartsService {
       cache = { revision, months: new Map() };
       this.caches.set(book, cache);
     }
+    const months = bucketsBetween(from, to, 'month');
+    const missing = months.filter((m) => !cache.months.has(m));
+    const first = missing[0];
+    const last = missing[missing.length - 1];
+    // Stale days of the months still to read are re-summed in one transaction (one commit), not one
+    // per month: after an import that is one sync to disk instead of twelve.
+    if (first !== undefined && last !== undefined)
+      refreshDayGroups(book, monthRange(first).from, monthRange(last).to);
     const out: DayGroup[] = [];
-    for (const month of bucketsBetween(from, to, 'month')) {
+    for (const month of months) {
       let groups = cache.months.get(month);
       if (groups === undefined) {
         const r = monthRange(month);
-        groups = keptDayGroups(book, r.from, r.to);
+        groups = readKeptDayGroups(book, r.from, r.to);
         cache.months.set(month, groups);
       }
       for (const g of groups) if (g.date >= from && g.date <= to) out.push(g);
