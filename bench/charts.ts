@@ -4,8 +4,9 @@
  * the set-up takes seconds. Cold rows time the first call after the book is opened (a new connection,
  * so an empty SQLite page cache, and a new service, so no month sums kept in memory): what the user
  * waits for when the app starts. The book keeps its day groups summed (chart_day_groups, migration
- * 0003), so a cold call reads those; the "after an import" row marks every day of the year stale
- * before each run, as an import of the whole year does, so that call re-sums the rows first. Warm rows
+ * 0003/0004, re-summed by an import itself), so a cold call reads those; the "every day stale" row
+ * marks every day of the year stale before each run (as edits of rows would), so that call re-sums
+ * the rows first and writes them back: the worst case of a read. Warm rows
  * reuse one service, as the app does between imports; each warm query runs once first, then is timed.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -60,7 +61,7 @@ function time(fn: () => unknown, runs = 9): number {
   return Math.round(median(ms) * 10) / 10;
 }
 
-/** Every POS day of the book marked stale, as a year's import leaves them (then closed again). */
+/** Every POS day of the book marked stale (then closed again): a read re-sums them all. */
 function markAllStale(path: string): void {
   const book = openBook(path, OPTIONS);
   book.db.exec('INSERT OR IGNORE INTO chart_stale_days SELECT DISTINCT txn_date FROM pos_transactions');
@@ -104,7 +105,7 @@ export async function benchCharts(): Promise<{ name: string; medianMs: number; n
     const yearByMonth = (b: Book, c: ChartsService) => c.series(b, { ...year, granularity: 'month' });
     const rows = [
       {
-        name: 'charts: series by month, a year, first call after a year was imported',
+        name: 'charts: series by month, a year, cold, every day stale',
         medianMs: timeCold(path, yearByMonth, 5, markAllStale),
         note: `${cold}; every day stale: the rows are summed again`,
       },

@@ -42,16 +42,16 @@ export function posDayGroups(book: Book, from: string, to: string): DayGroup[] {
 const STALE_DAYS = 'SELECT txn_date FROM chart_stale_days WHERE txn_date BETWEEN ? AND ?';
 
 /**
- * Re-sums the days of `from..to` whose POS rows may have changed since they were last summed, with the
- * very SQL of posDayGroups, and clears their stale mark. The triggers of migration 0003 mark days stale
- * in the transaction that changes their rows, and this runs in one transaction (a savepoint when an
- * import's transaction is open: a rollback then restores the marks with the rows), so a day not marked
- * stale always holds exactly the sums of its rows.
+ * Re-sums the days of `from..to` marked stale, with the very SQL of posDayGroups, and clears their mark,
+ * in one transaction (a savepoint when an import's transaction is open: a rollback then restores the
+ * marks with the rows). So a day not marked stale always holds exactly the sums of its rows.
  *
- * Why batch-level triggers, not one per inserted row: POS rows are only ever added and removed as import
- * batches (import-repo's writer and undoBatch), and each sets the batch's dates or status once. A
- * writing AFTER INSERT trigger on pos_transactions makes SQLite keep a statement journal for every row
- * inserted, which measured +15% CPU (and ~10× the system time) on a 100,000-row import.
+ * Who keeps the sums (triggers, in the transaction that changes the rows): POS rows are only ever added
+ * and removed as import batches (import-repo's writer and undoBatch), and each sets the batch's dates or
+ * status once; the trigger on that (migration 0004) re-sums the batch's date span at once, ~1% of a
+ * 100,000-row import. An edit of a summed column (no such path today) marks its row's two days stale
+ * (0003). There is no per-row INSERT/DELETE trigger: any writing trigger there makes SQLite keep a
+ * statement journal for every row, measured at +15% CPU (~10× the system time) on that import.
  */
 export function refreshDayGroups(book: Book, from: string, to: string): void {
   const db = book.db;

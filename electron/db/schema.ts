@@ -132,10 +132,10 @@ export const posTransactions = sqliteTable(
 /**
  * The charts' day groups of pos_transactions (electron/db/charts-repo.ts POS_DAY_GROUPS_SQL), kept
  * summed so a year of series reads a few thousand rows instead of summing 100,000. Exact by
- * construction: triggers of migration 0003 (not expressible here) list the days whose POS rows may
- * have changed in chart_stale_days, in the same transaction (a POS batch's days when it is written
- * and when it is undone; both days of a row whose summed columns are edited); charts-repo re-sums
- * those days from pos_transactions, with the same SQL, before it reads any of them.
+ * construction, with triggers (migrations 0003 and 0004; not expressible here) in the transaction that
+ * changes the rows: a POS batch written or undone re-sums its days from pos_transactions with the same
+ * SQL; an edit of a summed column lists the row's days in chart_stale_days, which charts-repo re-sums
+ * before it reads any of them.
  */
 export const chartDayGroups = sqliteTable(
   'chart_day_groups',

@@ -15,7 +15,9 @@ import {
   POS_DAY_GROUPS_SQL,
   keptDayGroups,
   posDayGroups,
+  readKeptDayGroups,
 } from '../../electron/db/charts-repo';
+import { undoBatch } from '../../electron/db/import-repo';
 import { knownSchemaVersion, sourceMigrationsDir } from '../../electron/db/migrations-dir';
 import { ImportService } from '../../electron/services/import-service';
 import { SAMPLES, bookCounts } from './support/book';
@@ -206,6 +208,27 @@ describe('schema migrations', () => {
       /^SEARCH pos_transactions USING COVERING INDEX pos_transactions_date_cover_idx \(txn_date=\?\)/,
     );
     expect(planOf(migrated, staleDays, ...AUGUST)).toMatch(/^SEARCH chart_stale_days USING COVERING INDEX/);
+    migrated.close();
+  });
+
+  it('0004: a POS batch written or undone re-sums its days in its own transaction, none left stale', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'v4.feetrail');
+    const book = await exampleBookAt(dir, path, 4);
+    const groups = posDayGroups(book, ...AUGUST);
+    book.close();
+
+    const migrated = openBook(path, { migrationsDir: full, appVersion: 'new' });
+    expect(readKeptDayGroups(migrated, ...AUGUST)).toEqual(groups);
+    const pos = migrated.db
+      .prepare("SELECT id FROM import_batches WHERE kind = 'pos' AND status = 'committed'")
+      .pluck()
+      .get() as number;
+    undoBatch(migrated, pos, '2026-09-05 10:00:00');
+    // Re-summed by the trigger as the undo marked the batch: nothing stale, nothing left of August.
+    expect(migrated.db.prepare('SELECT count(*) FROM chart_stale_days').pluck().get()).toBe(0);
+    expect(readKeptDayGroups(migrated, ...AUGUST)).toEqual([]);
+    expect(posDayGroups(migrated, ...AUGUST)).toEqual([]);
     migrated.close();
   });
 
