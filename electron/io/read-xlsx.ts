@@ -11,6 +11,7 @@
  * already did whenever the sheet comes before sharedStrings.xml in the zip (the usual order).
  */
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Row } from 'exceljs';
 import type { RawCell, RawRow } from '../../shared/import/raw';
@@ -130,6 +131,7 @@ export async function* readXlsxRows(
         worksheets: 'emit',
       });
       let strings = new SharedStrings();
+      let read = false;
       let items: AsyncIterator<ParseItem>;
       try {
         items = reader.parse() as AsyncIterator<ParseItem>;
@@ -153,8 +155,13 @@ export async function* readXlsxRows(
         }
         if (item.eventType !== 'worksheet') continue;
         const ws = item.value as StreamedSheet;
-        // Other sheets are skipped: exceljs drains their entry when we ask for the next one.
-        if (ws.name !== target.streamName) continue;
+        // Every sheet but ours is skipped, and so is any sheet after ours: going on to the end lets
+        // exceljs delete each temporary file once we have moved past it.
+        if (read || ws.name !== target.streamName) {
+          releaseSheet(ws);
+          continue;
+        }
+        read = true;
         const rows = ws[Symbol.asyncIterator]();
         for (;;) {
           let r: IteratorResult<Row>;
@@ -170,12 +177,24 @@ export async function* readXlsxRows(
           if (yielded > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
           yield raw;
         }
-        break;
       }
     }
     if (yielded === 0 && !opts.allowEmpty) throw emptySheet(file, sheet);
   } finally {
     input.destroy();
+  }
+}
+
+/**
+ * exceljs opens a read stream on a sheet's temporary file before handing the sheet over, and deletes
+ * the file when asked for the next one: a sheet we skip must close that stream, or its open fails
+ * (ENOENT) later with nobody listening, which would end the process.
+ */
+function releaseSheet(ws: StreamedSheet): void {
+  const source = (ws as { iterator?: unknown }).iterator;
+  if (source instanceof Readable) {
+    source.on('error', () => undefined);
+    source.destroy();
   }
 }
 
