@@ -316,7 +316,7 @@ export class ImportService {
  * the user chose to skip them.
  */
 async function writeRows(
-  batches: AsyncIterable<SourceRow[]>,
+  batches: AsyncIterable<Iterable<SourceRow>>,
   mapping: ColumnMapping,
   writer: BatchWriter,
   fileName: string,
@@ -345,8 +345,8 @@ async function writeRows(
         for (const i of o.issues) if (errors.length < MAX_REPORTED_ISSUES) errors.push(i);
         if (run.skipErrorRows) writer.addSkipped(row, `invalid: ${o.issues.map((i) => i.code).join(',')}`);
       }
+      seen += 1;
     }
-    seen += batch.length;
     run.onProgress?.(seen);
   }
   if (errorCount > 0 && !run.skipErrorRows) {

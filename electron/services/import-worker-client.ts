@@ -11,16 +11,26 @@ import { Worker } from 'node:worker_threads';
 import { FeeTrailError } from '../../shared/result';
 import type { ImportWorkerData } from './import-worker';
 import type { FromWorker, RowSource, RowSourcePlan, SourceRow, ToWorker } from './import-worker-rows';
-import { fromWire } from './import-worker-rows';
+import { fromWire, unpackRows } from './import-worker-rows';
 
-function startWorker(data: ImportWorkerData): Worker {
+/**
+ * The worker's old generation, in MB. V8 sizes a heap from the machine's memory and collects lazily, so
+ * an unlimited worker let exceljs's garbage pile up to 300 MB on a 100k-row file; what the worker keeps
+ * alive is its code and a few batches (~40 MB; shared strings live outside the heap), so with this cap it
+ * collects as it goes, paying for it in CPU time on the worker. A file that needs more (one enormous cell) ends the
+ * worker with ERR_WORKER_OUT_OF_MEMORY, which becomes a file_too_large error naming the file.
+ */
+export const WORKER_HEAP_MB = 128;
+
+function startWorker(data: ImportWorkerData, heapMb: number): Worker {
   const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.js', here), { workerData: data });
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
+  if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.js', here), options);
   // tsx's ESM API registers its loader in the thread that imports it (`--import tsx` does not reach workers).
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./import-worker.ts', here).href;
   const bootstrap = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(entry)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: data });
+  return new Worker(bootstrap, { ...options, eval: true });
 }
 
 const cancelled = () => new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
@@ -31,7 +41,7 @@ class Inbox {
   private waiter: { resolve: (m: FromWorker) => void; reject: (e: Error) => void } | null = null;
   private failure: Error | null = null;
 
-  constructor(worker: Worker) {
+  constructor(worker: Worker, fileName: string, heapMb: number) {
     worker.on('message', (m: FromWorker) => {
       if (this.waiter) {
         const w = this.waiter;
@@ -45,7 +55,17 @@ class Inbox {
       this.waiter = null;
       w?.reject(this.failure);
     };
-    worker.on('error', (e) => fail(new Error(`The import worker failed: ${e.message}`)));
+    worker.on('error', (e: Error & { code?: string }) =>
+      fail(
+        e.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new FeeTrailError(
+              'file_too_large',
+              `${fileName} needs more memory to read than the ${heapMb} MB FeeTrail gives the reader (a cell or row far larger than any export has); nothing was imported.`,
+              { file: fileName, reason: 'out_of_memory', limit: heapMb },
+            )
+          : new Error(`The import worker failed: ${e.message}`),
+      ),
+    );
     worker.on('exit', (code) => fail(new Error(`The import worker stopped (exit code ${code}).`)));
   }
 
@@ -75,9 +95,13 @@ class Inbox {
 }
 
 /** Reading on the import worker. Rejects with the reader's own error when the file cannot be opened. */
-export async function openWorkerSource(plan: RowSourcePlan, needHead: boolean): Promise<RowSource> {
-  const worker = startWorker({ ...plan, needHead });
-  const inbox = new Inbox(worker);
+export async function openWorkerSource(
+  plan: RowSourcePlan,
+  needHead: boolean,
+  heapMb = WORKER_HEAP_MB,
+): Promise<RowSource> {
+  const worker = startWorker({ ...plan, needHead }, heapMb);
+  const inbox = new Inbox(worker, plan.fileName, heapMb);
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -100,13 +124,13 @@ export async function openWorkerSource(plan: RowSourcePlan, needHead: boolean): 
   }
   const { facts, head, headError } = first;
 
-  async function* batches(signal?: AbortSignal): AsyncGenerator<SourceRow[]> {
+  async function* batches(signal?: AbortSignal): AsyncGenerator<Iterable<SourceRow>> {
     for (;;) {
       const m = await inbox.next(signal);
       if (m.type === 'end') return;
       if (m.type === 'error') throw fromWire(m.error);
       if (m.type !== 'batch') throw new Error(`Unexpected ${m.type} from the import worker.`);
-      yield m.rows;
+      yield unpackRows(m.rows);
       // The writer has taken the batch: the worker may read one more ahead.
       send({ type: 'ack' });
       // Batches already queued resolve as microtasks: give the event loop a turn between them, so the

@@ -3,8 +3,15 @@
  * the chosen sheet in batches. The same code runs in the import worker (import-worker.ts, started by
  * import-worker-client.ts) or in the calling thread (`openInlineSource`). Normalising and writing stay
  * with the book's connection (import-service.ts): parsing the .xlsx is the bigger half of the work,
- * so the two threads are about evenly loaded. A batch is plain data: it crosses threads by structured clone.
+ * so the two threads are about evenly loaded.
+ *
+ * From the worker a batch crosses as bytes (`PackedRows`): each row is written with v8's serializer (the
+ * structured clone postMessage would use, so every value arrives exactly) as soon as it is read, and
+ * read back one row at a time as the writer takes it. No row lives as objects while it waits in the
+ * window, so neither heap keeps promoting rows it is about to drop: a 100k-row file otherwise leaves
+ * each thread with well over 100 MB of dead rows before V8 gets round to collecting them.
  */
+import { Deserializer, Serializer } from 'node:v8';
 import type { RawRow } from '../../shared/import/raw';
 import { FeeTrailError, isFeeTrailError } from '../../shared/result';
 import type { ErrorCode } from '../../shared/result';
@@ -35,11 +42,18 @@ export type RowSource = {
   facts: SourceFacts;
   /** The first rows of the visible sheets (or of the plan's sheet), for header detection. */
   head(): Promise<RawRow[]>;
-  /** Every row of `sheet` in batches; a worker starts reading at once, ahead of the caller. */
-  batches(sheet: string, signal?: AbortSignal): AsyncIterable<SourceRow[]>;
+  /**
+   * Every row of `sheet` in batches; a worker starts reading at once, ahead of the caller. Take each
+   * batch's rows before asking for the next batch.
+   */
+  batches(sheet: string, signal?: AbortSignal): AsyncIterable<Iterable<SourceRow>>;
   /** Stops reading and releases the file (and the worker). Safe to call more than once. */
   close(): Promise<void>;
 };
+
+function sourceRow(row: RawRow): SourceRow {
+  return { sheet: row.sheet, row: row.row, cells: row.cells, cellsJson: JSON.stringify(row.cells) };
+}
 
 /** Groups rows into batches, serialising each row's cells for provenance on the way. */
 export async function* rowBatches(
@@ -48,7 +62,7 @@ export async function* rowBatches(
 ): AsyncGenerator<SourceRow[]> {
   let out: SourceRow[] = [];
   for await (const row of rows) {
-    out.push({ sheet: row.sheet, row: row.row, cells: row.cells, cellsJson: JSON.stringify(row.cells) });
+    out.push(sourceRow(row));
     if (out.length === size) {
       yield out;
       out = [];
@@ -57,19 +71,85 @@ export async function* rowBatches(
   if (out.length > 0) yield out;
 }
 
-/** Reading in the calling thread. Yields to the event loop after every batch when `yieldEachBatch`. */
-export async function openInlineSource(plan: RowSourcePlan, yieldEachBatch = true): Promise<RowSource> {
+/**
+ * A batch of rows as bytes: segments of rows written one after another by v8's serializer. Segments stay
+ * under SEGMENT_BYTES because V8 deserialises a larger input straight into the old generation
+ * (`kPretenureThreshold`, 100 KB), which would bring back the promoted garbage this format avoids;
+ * that threshold is also why a batch of 1,000 rows sent as objects ended up there.
+ */
+export type PackedRows = { segments: { count: number; bytes: Uint8Array }[] };
+
+const SEGMENT_BYTES = 64 * 1024;
+
+/** Like rowBatches, but each row is serialised the moment it is read (on the worker). */
+export async function* packedBatches(
+  rows: AsyncIterable<RawRow>,
+  size = BATCH_ROWS,
+): AsyncGenerator<PackedRows> {
+  let segments: PackedRows['segments'] = [];
+  let out: Serializer | null = null;
+  let count = 0;
+  let bytes = 0;
+  let total = 0;
+  const flush = () => {
+    if (out !== null) segments.push({ count, bytes: out.releaseBuffer() });
+    out = null;
+  };
+  for await (const row of rows) {
+    const r = sourceRow(row);
+    // Cells and their JSON text, at most 2 bytes a character (V8 writes two-byte strings as UTF-16).
+    const estimate = 4 * r.cellsJson.length + 64;
+    if (out !== null && bytes + estimate > SEGMENT_BYTES) flush();
+    if (out === null) {
+      out = new Serializer();
+      out.writeHeader();
+      count = 0;
+      bytes = 0;
+    }
+    out.writeValue(r);
+    count += 1;
+    bytes += estimate;
+    total += 1;
+    if (total === size) {
+      flush();
+      yield { segments };
+      segments = [];
+      total = 0;
+    }
+  }
+  flush();
+  if (segments.length > 0) yield { segments };
+}
+
+/** The rows of a packed batch, deserialised one at a time as they are taken. */
+export function* unpackRows(batch: PackedRows): Generator<SourceRow> {
+  for (const segment of batch.segments) {
+    const input = new Deserializer(segment.bytes);
+    input.readHeader();
+    for (let i = 0; i < segment.count; i += 1) yield input.readValue() as SourceRow;
+  }
+}
+
+/** The file opened for reading, its sheets' first rows kept for the analysis. */
+export type OpenedSource = { facts: SourceFacts; cursors: SheetCursors };
+
+export async function openRows(plan: RowSourcePlan): Promise<OpenedSource> {
   const o: OpenSourceOptions = { limits: plan.limits, fileName: plan.fileName };
   if (plan.encoding) o.encoding = plan.encoding;
   const reader = await openSource(plan.path, o);
-  const cursors = new SheetCursors(reader);
+  return { facts: factsOf(reader), cursors: new SheetCursors(reader) };
+}
+
+/** Reading in the calling thread, yielding to the event loop after every batch. */
+export async function openInlineSource(plan: RowSourcePlan): Promise<RowSource> {
+  const { facts, cursors } = await openRows(plan);
   return {
-    facts: factsOf(reader),
+    facts,
     head: () => cursors.head(plan.sheet),
     batches: async function* (sheet) {
       for await (const b of rowBatches(cursors.rows(sheet))) {
         yield b;
-        if (yieldEachBatch) await new Promise<void>((resolve) => setImmediate(resolve));
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     },
     close: () => cursors.close(),
@@ -83,7 +163,7 @@ export type ToWorker = { type: 'read'; sheet: string } | { type: 'ack' };
 
 export type FromWorker =
   | { type: 'opened'; facts: SourceFacts; head: RawRow[] | null; headError: WireError | null }
-  | { type: 'batch'; rows: SourceRow[] }
+  | { type: 'batch'; rows: PackedRows }
   | { type: 'end' }
   | { type: 'error'; error: WireError };
 

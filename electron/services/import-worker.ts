@@ -5,8 +5,15 @@
  * Built by electron-vite as its own main-process entry (out/main/import-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { FromWorker, RowSource, RowSourcePlan, ToWorker, WireError } from './import-worker-rows';
-import { openInlineSource, toWire } from './import-worker-rows';
+import type {
+  FromWorker,
+  OpenedSource,
+  PackedRows,
+  RowSourcePlan,
+  ToWorker,
+  WireError,
+} from './import-worker-rows';
+import { openRows, packedBatches, toWire } from './import-worker-rows';
 
 /** Batches in flight between the worker and the writer. */
 const WINDOW = 4;
@@ -17,18 +24,28 @@ const port = parentPort;
 if (!port) throw new Error('import-worker.ts runs only as a worker thread.');
 const plan = workerData as ImportWorkerData;
 const send = (m: FromWorker): void => port.postMessage(m);
+const sendBatch = (rows: PackedRows): void => {
+  // Each serializer's buffer is its own memory: hand it over rather than copy it.
+  const transfer: ArrayBuffer[] = [];
+  for (const { bytes } of rows.segments) {
+    const buffer = bytes.buffer;
+    if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength)
+      transfer.push(buffer);
+  }
+  port.postMessage({ type: 'batch', rows } satisfies FromWorker, transfer);
+};
 
 let credits = WINDOW;
 let wake: (() => void) | null = null;
-let source: RowSource | null = null;
+let source: OpenedSource | null = null;
 
 async function stream(sheet: string): Promise<void> {
   if (!source) return;
   try {
-    for await (const rows of source.batches(sheet)) {
+    for await (const rows of packedBatches(source.cursors.rows(sheet))) {
       while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
       credits -= 1;
-      send({ type: 'batch', rows });
+      sendBatch(rows);
     }
     send({ type: 'end' });
   } catch (e) {
@@ -46,13 +63,12 @@ port.on('message', (m: ToWorker) => {
 });
 
 try {
-  // The worker's own thread: no need to yield between batches.
-  source = await openInlineSource(plan, false);
-  let head: Awaited<ReturnType<RowSource['head']>> | null = null;
+  source = await openRows(plan);
+  let head: Awaited<ReturnType<OpenedSource['cursors']['head']>> | null = null;
   let headError: WireError | null = null;
   if (plan.needHead) {
     try {
-      head = await source.head();
+      head = await source.cursors.head(plan.sheet);
     } catch (e) {
       headError = toWire(e);
     }

@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ImportService, readsOnWorker, WORKER_MIN_BYTES } from '../../electron/services/import-service';
+import { openWorkerSource } from '../../electron/services/import-worker-client';
 import type { ImportJob } from '../../shared/api/imports';
 import { FeeTrailError } from '../../shared/result';
 import { generatePosTxns, writePosFixture } from '../fixtures/generator';
@@ -135,5 +136,24 @@ describe('the import worker', () => {
     expect((e as FeeTrailError).message).toContain('broken.xlsx');
     expect(bookCounts(book)).toEqual(before);
     book.close();
+  });
+
+  it('a worker that runs out of its heap gives file_too_large naming the file, not a crash', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'pos.xlsx');
+    await writePosFixture(path, generatePosTxns({ seed: 5, count: 200 }));
+    // 4 MB cannot even hold the reader's code: the worker dies of ERR_WORKER_OUT_OF_MEMORY.
+    const e = await openWorkerSource({ path, fileName: 'pos.xlsx', limits: {} }, true, 4).then(
+      (source) => source.close().then(() => null),
+      (x: unknown) => x,
+    );
+    expect(e).toBeInstanceOf(FeeTrailError);
+    expect((e as FeeTrailError).code).toBe('file_too_large');
+    expect((e as FeeTrailError).message).toContain('pos.xlsx');
+    expect((e as FeeTrailError).details).toMatchObject({
+      file: 'pos.xlsx',
+      reason: 'out_of_memory',
+      limit: 4,
+    });
   });
 });
