@@ -10,7 +10,6 @@ import {
   listBackups,
   restoreBook,
 } from '../../electron/services/backup-service';
-import { createServices } from '../../electron/services/create-services';
 import { ImportService } from '../../electron/services/import-service';
 import { FeeTrailError } from '../../shared/result';
 import { SAMPLES, bookCounts, newBook, servicesOnNewBook } from './support/book';
@@ -64,15 +63,8 @@ describe('backups', () => {
 
   it('a damaged book is refused, and the newest good backup is offered', async () => {
     const dir = tempDir();
-    const s = createServices({
-      dataDir: dir,
-      door: 'cli',
-      appVersion: 't',
-      migrationsDir: sourceMigrationsDir(),
-      rememberRecent: false,
-    });
+    const s = servicesOnNewBook(dir);
     const path = join(dir, 'shop.feetrail');
-    s.books.createAt(path);
     const book = s.books.require();
     await new ImportService().importFile(
       book,
