@@ -4,14 +4,12 @@ import { listAudit } from '../../electron/db/audit-repo';
 import type { Book } from '../../electron/db/book';
 import { listFindings, triageFindings } from '../../electron/db/findings-repo';
 import { listBatches } from '../../electron/db/import-repo';
-import { sourceMigrationsDir } from '../../electron/db/migrations-dir';
-import { createServices } from '../../electron/services/create-services';
 import { createServiceDispatcher } from '../../electron/services/handlers';
 import { CloseService } from '../../electron/services/close-service';
 import { ImportService } from '../../electron/services/import-service';
 import { ReconcileService } from '../../electron/services/reconcile-service';
 import { generatePosTxns, writePosFixture } from '../fixtures/generator';
-import { SAMPLES, bookCounts, newBook } from './support/book';
+import { SAMPLES, bookCounts, newBook, servicesIn } from './support/book';
 import { useTempDir } from './support/temp';
 
 const imports = new ImportService();
@@ -130,13 +128,7 @@ describe('month close', () => {
     triageAll(book);
     const batchId = listBatches(book).find((b) => b.fileName === 'pos_export.xlsx')?.id ?? 0;
     book.db.close();
-    const s = createServices({
-      dataDir: dir,
-      door: 'cli',
-      appVersion: 't',
-      migrationsDir: sourceMigrationsDir(),
-      rememberRecent: false,
-    });
+    const s = servicesIn(dir);
     try {
       s.books.openAt(join(dir, 'shop.feetrail'));
       const call = createServiceDispatcher(s);

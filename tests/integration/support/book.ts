@@ -15,15 +15,20 @@ export function newBook(dir: string, name = 'shop'): Book {
   });
 }
 
-/** The app's services, built as the desktop and the host build them, on a new book `shop.feetrail` in `dir`. */
-export function servicesOnNewBook(dir: string): Services {
-  const s = createServices({
+/** The app's services, built as the desktop and the host build them, with `dir` as their data folder. */
+export function servicesIn(dir: string): Services {
+  return createServices({
     dataDir: dir,
     door: 'cli',
     appVersion: 't',
     migrationsDir: sourceMigrationsDir(),
     rememberRecent: false,
   });
+}
+
+/** servicesIn(dir) on a new book `shop.feetrail` in `dir`. */
+export function servicesOnNewBook(dir: string): Services {
+  const s = servicesIn(dir);
   s.books.createAt(join(dir, 'shop.feetrail'));
   return s;
 }
