@@ -49,6 +49,7 @@ export type ReadErrorReason =
   | 'truncated'
   | 'corrupt'
   | 'unsafe_xml'
+  | 'unsafe_path'
   | 'encrypted'
   | 'zip_bomb'
   | 'too_many_entries'

@@ -90,6 +90,15 @@ function openZip(path: string): Promise<ZipFile> {
   });
 }
 
+/**
+ * The entry name yauzl refused as escaping the archive (absolute, `..`, backslashes), from its error
+ * message, or null when the error is something else.
+ */
+function unsafeEntryName(message: string): string | null {
+  const m = /^(?:absolute path|invalid relative path|invalid characters in fileName): (.*)$/s.exec(message);
+  return m ? (m[1] ?? '') : null;
+}
+
 function resolveTarget(target: string): string {
   if (target.startsWith('/')) return target.slice(1);
   const parts = `xl/${target}`.split('/');
@@ -361,6 +370,14 @@ export async function inspectXlsx(path: string, file: string, limits: ReadLimits
     return { entries: zip.entryCount, uncompressedBytes: total, ...parsed };
   } catch (e) {
     if (e instanceof Error && e.name === 'FeeTrailError') throw e;
+    const unsafe = unsafeEntryName(causeOf(e));
+    if (unsafe !== null) {
+      throw readError(
+        'file_unsupported',
+        `${file} holds a part named "${unsafe}", a path outside the workbook (a "zip slip" attack: Excel never writes such names). The file is refused; nothing in it was opened or extracted.`,
+        { file, reason: 'unsafe_path', detected: unsafe },
+      );
+    }
     throw readError('file_unreadable', `${file} is damaged: ${causeOf(e)}.`, {
       file,
       reason: 'corrupt',

@@ -882,7 +882,13 @@ export const CORPUS: CorpusEntry[] = [
         }),
       );
     },
-    expect: { error: { code: 'file_unreadable', reason: 'corrupt' } },
+    expect: {
+      error: {
+        code: 'file_unsupported',
+        reason: 'unsafe_path',
+        says: ['../../hostile-slip.txt', 'zip slip'],
+      },
+    },
   },
   {
     id: 'xlsx-deep-paths',
