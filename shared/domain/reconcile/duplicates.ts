@@ -13,8 +13,9 @@ export function findDuplicates(
   voided: ReadonlySet<number>,
   windowMinutes: number,
 ): Finding[] {
-  // Grouped by card number first (a string each row already has), and only the few cards seen twice
-  // are split by terminal and amount: no key text is made for each of a year's sales.
+  // Grouped by card number first (a string each row already has); the few sales of one card are then
+  // ordered by terminal, amount and time, so the charges that could be one retried sale are
+  // neighbours: no key text is made for each of a year's sales.
   const byCard = new Map<string, StoredPosTxn[]>();
   for (const t of txns) {
     if (t.txnType !== 'sale' || t.status !== 'success' || t.cardNo === null || voided.has(t.id)) continue;
@@ -22,24 +23,21 @@ export function findDuplicates(
     if (list) list.push(t);
     else byCard.set(t.cardNo, [t]);
   }
-  const byKey = new Map<string, StoredPosTxn[]>();
+  const out: Finding[] = [];
   for (const sales of byCard.values()) {
     if (sales.length < 2) continue;
-    for (const t of sales) {
-      const k = `${t.terminalId ?? ''}|${t.cardNo ?? ''}|${t.amountFen}`;
-      const list = byKey.get(k);
-      if (list) list.push(t);
-      else byKey.set(k, [t]);
-    }
-  }
-  const out: Finding[] = [];
-  for (const list of byKey.values()) {
-    if (list.length < 2) continue;
-    list.sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
-    for (let i = 1; i < list.length; i++) {
-      const prev = list[i - 1];
-      const t = list[i];
-      if (!prev || !t) continue;
+    sales.sort(
+      (a, b) =>
+        cmp(a.terminalId ?? '', b.terminalId ?? '') ||
+        a.amountFen - b.amountFen ||
+        cmp(a.txnTime, b.txnTime) ||
+        a.id - b.id,
+    );
+    for (let i = 1; i < sales.length; i++) {
+      const prev = sales[i - 1];
+      const t = sales[i];
+      if (!prev || !t || (prev.terminalId ?? '') !== (t.terminalId ?? '') || prev.amountFen !== t.amountFen)
+        continue;
       const minutes = minuteOf(t.txnTime) - minuteOf(prev.txnTime);
       if (minutes > windowMinutes) continue;
       out.push(duplicateFinding(prev, t, minutes));
