@@ -6,6 +6,7 @@
  */
 import { FeeTrailError } from '../../shared/result';
 import type { ErrorCode } from '../../shared/result';
+import type { ReadRefusalReason } from '../../shared/import/refusals';
 
 export type ReadLimits = {
   /** Largest file accepted at all, in bytes. */
@@ -40,30 +41,7 @@ export function resolveLimits(partial: Partial<ReadLimits> | undefined): ReadLim
   return { ...DEFAULT_READ_LIMITS, ...(partial ?? {}) };
 }
 
-export type ReadErrorReason =
-  | 'missing'
-  | 'empty_file'
-  | 'empty_sheet'
-  | 'no_sheets'
-  | 'sheet_not_found'
-  | 'truncated'
-  | 'corrupt'
-  | 'unsafe_xml'
-  | 'unsafe_path'
-  | 'encrypted'
-  | 'zip_bomb'
-  | 'too_many_entries'
-  | 'file_too_big'
-  | 'too_many_rows'
-  | 'too_many_columns'
-  | 'csv_syntax'
-  | 'unknown_encoding'
-  | 'pdf'
-  | 'image'
-  | 'binary'
-  | 'html'
-  | 'not_a_workbook'
-  | 'extension_mismatch';
+export type ReadErrorReason = ReadRefusalReason;
 
 export type ReadErrorDetails = {
   file: string;

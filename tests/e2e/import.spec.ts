@@ -1,3 +1,6 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect, test } from './support/fixtures';
 import { EXAMPLE_DIR } from './support/example-data';
 import { ImportPage } from './pages/import-page';
@@ -61,4 +64,26 @@ test.describe('importing the August example through the UI', () => {
     await again.importButton.click();
     await expect(again.result).toContainText('新增 0 行', { timeout: 120_000 });
   });
+});
+
+test('a refused file says, in Chinese, which file and what is wrong with it', async ({ app, page }) => {
+  await app.welcome.createBook('坏文件');
+  await app.goTo('import');
+  const importPage = new ImportPage(page);
+  const dir = await mkdtemp(join(tmpdir(), 'feetrail-e2e-refused-'));
+  try {
+    // A download cut short: the first half of a real export. And a PDF saved under a spreadsheet name.
+    const whole = await readFile(`${EXAMPLE}/pos_export.xlsx`);
+    await writeFile(join(dir, '交易明细-半截.xlsx'), whole.subarray(0, whole.length >> 1));
+    await writeFile(join(dir, '对账单.xls'), '%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n');
+    await importPage.pickFiles([join(dir, '交易明细-半截.xlsx'), join(dir, '对账单.xls')]);
+
+    const cut = importPage.preview('交易明细-半截.xlsx').root.getByRole('alert');
+    await expect(cut).toContainText('“交易明细-半截.xlsx”已损坏或不完整', { timeout: 60_000 });
+    await expect(cut).toContainText('请重新导出或重新下载');
+    const pdf = importPage.preview('对账单.xls').root.getByRole('alert');
+    await expect(pdf).toContainText('“对账单.xls”是 PDF 文件，不是表格', { timeout: 60_000 });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });

@@ -20,7 +20,7 @@ export type Failure = {
   message: string;
   details: Record<string, unknown>;
   /** The first located issue, when the error carries issues. */
-  issue: { code: string; sheet: string; row: number; columnLetter?: string; message: string } | null;
+  issue: IssueLike | null;
 };
 
 export type Attempt = { ok: true; value: Record<string, unknown> } | { ok: false; error: Failure };
@@ -37,7 +37,14 @@ export type ChildResult = {
   forbiddenFound: string[];
 };
 
-type IssueLike = { code: string; sheet: string; row: number; columnLetter?: string; message: string };
+type IssueLike = {
+  code: string;
+  sheet: string;
+  row: number;
+  columnLetter?: string;
+  message: string;
+  messageEn?: string;
+};
 
 function failure(e: unknown): Failure {
   if (!isFeeTrailError(e)) {
@@ -57,6 +64,7 @@ function failure(e: unknown): Failure {
           sheet: first.sheet,
           row: first.row,
           message: first.message,
+          ...(first.messageEn ? { messageEn: first.messageEn } : {}),
           ...(first.columnLetter ? { columnLetter: first.columnLetter } : {}),
         }
       : null,

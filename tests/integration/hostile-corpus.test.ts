@@ -10,8 +10,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import i18next from 'i18next';
+import type { TFunction } from 'i18next';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Attempt, ChildResult } from '../hostile/child';
+import { describeError } from '../../renderer/src/api/describe-error';
+import { LANGUAGES } from '../../renderer/src/i18n/catalogue';
+import type { Language } from '../../renderer/src/i18n/catalogue';
+import { en } from '../../renderer/src/i18n/en';
+import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { isReadRefusalReason } from '../../shared/import/refusals';
+import type { ImportIssue } from '../../shared/import/raw';
+import type { AppError, ErrorCode } from '../../shared/result';
+import type { Attempt, ChildResult, Failure } from '../hostile/child';
 import { buildCorpus, CORPUS } from '../hostile/corpus';
 import type { CorpusEntry } from '../hostile/corpus';
 
@@ -91,6 +101,37 @@ function located(a: Attempt): Record<string, unknown> {
   };
 }
 
+/** The UI's translator in `language`, with the app's catalogues. */
+function translator(language: Language): TFunction {
+  const instance = i18next.createInstance();
+  void instance.init({
+    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    lng: language,
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
+  return instance.t;
+}
+
+/**
+ * What the import page shows for a refusal, in each language: the reader's reason or the first bad
+ * row in words, naming the file — never the code's general line (which says neither what nor where).
+ */
+function expectSpecificInEveryLanguage(e: Failure, file: string): void {
+  const details: Record<string, unknown> = { ...e.details };
+  if (e.issue) details['issues'] = [{ ...e.issue, file, severity: 'error' } satisfies ImportIssue];
+  const error: AppError = { code: e.code as ErrorCode, message: e.message, details };
+  if (e.code !== 'import_invalid') expect(isReadRefusalReason(details['reason'])).toBe(true);
+  for (const language of LANGUAGES) {
+    const t = translator(language);
+    const text = describeError(t, error, language);
+    expect(text).toContain(file);
+    expect(text).not.toContain('{{');
+    expect(text).not.toBe(t(`errors.${error.code}`));
+    if (e.code === 'import_invalid' && e.issue) expect(text).toContain(String(e.issue.row));
+  }
+}
+
 describe('hostile-input corpus', () => {
   let dir = '';
   let runs: ChildRun[] = [];
@@ -155,6 +196,8 @@ describe('hostile-input corpus', () => {
     expect(located(r.imported)).toMatchObject(where);
     if (where.row !== undefined) expect(e.message).toContain(String(where.row));
     if (typeof where.column === 'string') expect(e.message).toContain(`column ${where.column}`);
+    // The import_ambiguous refusals reach the user as the preview's blockers, not as this message.
+    if (e.code !== 'import_ambiguous') expectSpecificInEveryLanguage(e, entry.file);
     // The preview refuses the same way: it throws the same error, or it shows the file cannot be committed.
     if (r.preview.ok) expect(r.preview.value['canCommit']).toBe(false);
     else expect(r.preview.error.code).toBe(code);

@@ -3,6 +3,7 @@ import { closeEn } from './areas/close.en';
 import { disputesEn } from './areas/disputes.en';
 import { importTemplatesEn } from './areas/import.en';
 import { ratesEn, reconcileEn, reconcileSettingsEn } from './areas/reconcile.en';
+import { invalidRowsEn, readRefusalsEn } from './areas/refusals.en';
 import { reportsEn } from './areas/reports.en';
 import type { Catalogue } from './catalogue';
 
@@ -334,6 +335,8 @@ export const en: Catalogue = {
   },
   errors: {
     title: 'That did not work',
+    read: readRefusalsEn,
+    invalidRows: invalidRowsEn,
     invalid_input: 'Something you entered is not valid. Please check it and try again.',
     unknown_call: 'This version of FeeTrail cannot do that. Please update FeeTrail.',
     not_found: 'That record no longer exists; it may have been deleted. Refresh and try again.',

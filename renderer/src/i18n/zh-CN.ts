@@ -8,6 +8,7 @@ import { closeZhCN } from './areas/close.zh-CN';
 import { disputesZhCN } from './areas/disputes.zh-CN';
 import { importTemplatesZhCN } from './areas/import.zh-CN';
 import { ratesZhCN, reconcileSettingsZhCN, reconcileZhCN } from './areas/reconcile.zh-CN';
+import { invalidRowsZhCN, readRefusalsZhCN } from './areas/refusals.zh-CN';
 import { reportsZhCN } from './areas/reports.zh-CN';
 
 export const zhCN = {
@@ -322,6 +323,8 @@ export const zhCN = {
   },
   errors: {
     title: '操作没有完成',
+    read: readRefusalsZhCN,
+    invalidRows: invalidRowsZhCN,
     invalid_input: '填写的内容不符合要求，请检查后再试。',
     unknown_call: '这个版本的 FeeTrail 不支持这个操作。请把程序更新到最新版本。',
     not_found: '要找的记录不存在，可能已被删除。请刷新后再试。',

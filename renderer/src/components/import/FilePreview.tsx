@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { FileRef, ImportJob, ImportOptions, ImportPreview } from '../../../../shared/api/contract';
 import { applyOverrides } from '../../../../shared/import/mapping';
 import { ERROR_CODES } from '../../../../shared/result';
-import type { ErrorCode } from '../../../../shared/result';
+import type { AppError, ErrorCode } from '../../../../shared/result';
 import type { MappingOverrides } from '../../../../shared/import/mapping';
+import { importIssuesOf } from '../../api/describe-error';
 import { useApiQuery } from '../../api/use-api-query';
 import { formatCount, formatStamp } from '../../format/number';
 import { useImportJob } from '../../import/use-import-job';
@@ -289,10 +290,24 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
           {t('import.cancelledNote', { name: file.name })}
         </p>
       ) : null}
-      {run.job?.state === 'failed' && run.job.error !== null ? (
-        <ErrorNotice error={{ code: asErrorCode(run.job.error.code), message: run.job.error.message }} />
-      ) : null}
+      {run.job?.state === 'failed' && run.job.error !== null ? <JobFailure error={run.job.error} /> : null}
     </section>
+  );
+}
+
+/** Why the import failed, and when rows were at fault, every located problem the service reported. */
+function JobFailure({ error }: { error: NonNullable<ImportJob['error']> }) {
+  const appError: AppError = { code: asErrorCode(error.code), message: error.message };
+  if (error.details !== undefined) appError.details = error.details;
+  const issues = importIssuesOf(appError);
+  const count = appError.details?.['issueCount'];
+  return (
+    <>
+      <ErrorNotice error={appError} />
+      {issues !== null ? (
+        <IssueList issues={issues} total={typeof count === 'number' ? count : issues.length} />
+      ) : null}
+    </>
   );
 }
 
