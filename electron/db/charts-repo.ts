@@ -75,9 +75,41 @@ export const DAY_GROUPS_SQL = `SELECT txn_date AS date, channel, card_kind AS ca
   FROM chart_day_groups WHERE txn_date BETWEEN ? AND ?
   ORDER BY txn_date, channel, card_kind, merchant_no, terminal_id`;
 
-/** The kept day groups of `from..to` as they are: call refreshDayGroups over the range first. */
+/** A row of DAY_GROUPS_SQL read as an array: date, channel, card kind, merchant, terminal, then the sums. */
+type DayGroupColumns = [
+  string,
+  DayGroup['channel'],
+  DayGroup['cardKind'],
+  string | null,
+  string | null,
+  number,
+  number,
+  number,
+  number,
+  number,
+];
+
+/**
+ * The kept day groups of `from..to` as they are: call refreshDayGroups over the range first.
+ *
+ * Read as arrays and made into objects here: better-sqlite3's own row objects take about twice as long
+ * to build as these literals (measured on the ten years of the 1M-row book, ~36,000 groups). The
+ * objects are the same, field for field.
+ */
 export function readKeptDayGroups(book: Book, from: string, to: string): DayGroup[] {
-  return book.db.prepare(DAY_GROUPS_SQL).all(from, to) as DayGroup[];
+  const rows = book.db.prepare(DAY_GROUPS_SQL).raw(true).all(from, to) as DayGroupColumns[];
+  return rows.map((r) => ({
+    date: r[0],
+    channel: r[1],
+    cardKind: r[2],
+    merchantNo: r[3],
+    terminalId: r[4],
+    turnoverFen: r[5],
+    feesFen: r[6],
+    txnCount: r[7],
+    salesFen: r[8],
+    salesCount: r[9],
+  }));
 }
 
 /** The day groups of `from..to` (equal to posDayGroups): stale days re-summed first, then read. */

@@ -56,17 +56,17 @@ export class ChartsService {
     const last = missing[missing.length - 1];
     // Stale days of the months still to read are re-summed in one transaction (one commit), not one
     // per month: after an import that is one sync to disk instead of twelve.
-    if (first !== undefined && last !== undefined)
-      refreshDayGroups(book, monthRange(first).from, monthRange(last).to);
+    // They are then read in one query too, and kept per month (months already kept stay as they are).
+    if (first !== undefined && last !== undefined) {
+      const span = { from: monthRange(first).from, to: monthRange(last).to };
+      refreshDayGroups(book, span.from, span.to);
+      const read = new Map<string, DayGroup[]>(missing.map((m) => [m, []]));
+      for (const g of readKeptDayGroups(book, span.from, span.to)) read.get(g.date.slice(0, 7))?.push(g);
+      for (const [month, groups] of read) cache.months.set(month, groups);
+    }
     const out: DayGroup[] = [];
     for (const month of months) {
-      let groups = cache.months.get(month);
-      if (groups === undefined) {
-        const r = monthRange(month);
-        groups = readKeptDayGroups(book, r.from, r.to);
-        cache.months.set(month, groups);
-      }
-      for (const g of groups) if (g.date >= from && g.date <= to) out.push(g);
+      for (const g of cache.months.get(month) ?? []) if (g.date >= from && g.date <= to) out.push(g);
     }
     return out;
   }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { keptDayGroups, posDayGroups, readKeptDayGroups } from '../../electron/db/charts-repo';
 import { openBatchWriter, runImportTransaction, undoBatch } from '../../electron/db/import-repo';
+import { buildSeries } from '../../shared/domain/chart-series';
 import type { PosTxn } from '../../shared/domain/types';
+import { listRateCards } from '../../electron/db/rate-card-repo';
 import { ChartsService } from '../../electron/services/charts-service';
 import { ImportService } from '../../electron/services/import-service';
 import { ReconcileService } from '../../electron/services/reconcile-service';
@@ -178,6 +180,31 @@ describe('the day groups the book keeps summed (chart_day_groups, migration 0003
     expect(stale(book)).toBe(2);
     expect(keptDayGroups(book, ...YEAR)).toEqual(posDayGroups(book, ...YEAR));
     expectExact(book);
+    book.close();
+  });
+
+  it('a service that keeps some months reads the others at once, and its series equal the rows', () => {
+    const book = newBook(tempDir());
+    writeBatch(
+      book,
+      generatePosTxns({ seed: 13, count: 3000, startDate: '2025-09-01', days: 365 }),
+      0,
+      'a.xlsx',
+    );
+    const charts = new ChartsService(NOW);
+    // February and May are kept first; the year then reads the ten other months in one query.
+    charts.series(book, { from: '2026-02-01', to: '2026-02-28', granularity: 'day' });
+    charts.series(book, { from: '2026-05-01', to: '2026-05-31', granularity: 'day' });
+    const cards = listRateCards(book).map((c) => c.card);
+    for (const range of [
+      { from: YEAR[0], to: YEAR[1], granularity: 'month' as const },
+      { from: '2026-01-15', to: '2026-06-10', granularity: 'day' as const },
+    ]) {
+      const { buckets, series } = buildSeries(posDayGroups(book, range.from, range.to), cards, range);
+      const got = charts.series(book, range);
+      expect(got.buckets).toEqual(buckets);
+      expect(got.series).toEqual(series);
+    }
     book.close();
   });
 
