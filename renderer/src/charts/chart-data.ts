@@ -26,6 +26,16 @@ export function rateTick(value: number): string {
   return `${value.toFixed(2)}%`;
 }
 
+/**
+ * Every how many buckets the time axis prints a label: at most 12 labels, so a month's days show every
+ * third day and a year's months all show. recharts' default instead measures every label's text in the
+ * DOM, on each layout of each chart, to work out which fit (about a tenth of the page's first drawing
+ * in a profile).
+ */
+export function timeTickInterval(buckets: number): number {
+  return Math.max(0, Math.ceil(buckets / 12) - 1);
+}
+
 /** The range a bucket covers: a day, or a whole month. */
 export function bucketRange(bucket: string): { from: string; to: string } {
   if (bucket.length === 10) return { from: bucket, to: bucket };

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { FindingsChart } from '../../../../shared/api/contract';
 import { fen } from '../../../../shared/fen';
-import { bucketRange, drawYuan, findingsHref, go, yuanTick } from '../../charts/chart-data';
+import { bucketRange, drawYuan, findingsHref, go, timeTickInterval, yuanTick } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
 import { ChartFrame } from './ChartFrame';
 
@@ -22,8 +22,8 @@ export const FindingsByKindChart = memo(function FindingsByKindChart({ data }: {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} interval={0} />
           <Tooltip />
           <Legend />
           {data.kinds.map((kind, i) => (
@@ -60,8 +60,8 @@ export const StakeChart = memo(function StakeChart({ data }: { data: FindingsCha
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="month" tick={{ fontSize: 11 }} />
-          <YAxis tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} />
+          <XAxis dataKey="month" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
+          <YAxis tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} interval={0} />
           <Tooltip
             content={({ active, label }) => {
               const m = data.months.find((x) => x.month === label);

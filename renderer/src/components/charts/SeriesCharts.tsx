@@ -25,6 +25,7 @@ import {
   go,
   rateRows,
   rateTick,
+  timeTickInterval,
   transactionsHref,
   yuanTick,
 } from '../../charts/chart-data';
@@ -63,9 +64,16 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} />
-          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} />
-          <YAxis yAxisId="rate" orientation="right" tickFormatter={rateTick} tick={{ fontSize: 11 }} />
+          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
+          {/* Every value tick shown (five by default, they fit): no measuring of the labels either. */}
+          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} interval={0} />
+          <YAxis
+            yAxisId="rate"
+            orientation="right"
+            tickFormatter={rateTick}
+            tick={{ fontSize: 11 }}
+            interval={0}
+          />
           <Tooltip
             content={({ active, label }) => {
               const p = series.points.find((x) => x.bucket === label);
@@ -114,6 +122,7 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
             name={t('charts.effectiveRate')}
             stroke="#b91c1c"
             connectNulls
+            dot={false}
             isAnimationActive={false}
           />
           <Line
@@ -146,8 +155,8 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} />
-          <YAxis tickFormatter={rateTick} tick={{ fontSize: 11 }} domain={[0, 'auto']} />
+          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
+          <YAxis tickFormatter={rateTick} tick={{ fontSize: 11 }} domain={[0, 'auto']} interval={0} />
           <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
           <Legend />
           {channels.flatMap((s) =>
