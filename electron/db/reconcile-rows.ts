@@ -6,7 +6,8 @@
  * internalises short string values) and merchant numbers are shared here, so few strings stay alive per
  * row. The order (time, then id) is made in JS, where sorting rows that are almost in order is cheap.
  */
-import type { StoredBankLine, StoredPosTxn } from '../../shared/domain/reconcile/types';
+import type { Fen } from '../../shared/money';
+import type { DaySettlement, StoredBankLine, StoredPosTxn } from '../../shared/domain/reconcile/types';
 import type { Book } from './book';
 
 /**
@@ -52,33 +53,116 @@ export type TxnSpans = {
   settledFrom: string;
 };
 
+/** The POS rows of a reconciliation: rows in the engine's shape, and context days as sums. */
+export type ReconcileTxns = { txns: StoredPosTxn[]; daySums: DaySettlement[] };
+
+/** What a row adds to its day's settlement, as `settlementAmount` (settlement-dues.ts) computes it. */
+const SETTLEMENT_AMOUNT = `CASE WHEN settle_fen IS NOT NULL THEN settle_fen
+  WHEN status = 'failed' THEN -coalesce(fee_fen, 0)
+  WHEN txn_type = 'sale' THEN amount_fen - coalesce(fee_fen, 0)
+  ELSE -amount_fen - coalesce(fee_fen, 0) END`;
+
+type DaySumRow = { day: string; merchantNo: string | null; amountFen: number; ids: string; odd: number };
+
+/**
+ * The settlements of the context days from `allFrom` on (outside the period), summed per day and
+ * merchant: all those days' rows serve only settlement matching, apart from the few voids, refunds and
+ * named sales that are also read as rows. A day with a settlement-date column or an empty merchant
+ * number is not summed: its dues do not follow from the day alone, so its rows are read (`rowDays`),
+ * as are the days before `allFrom` with a row settled on or after `settledFrom`.
+ */
+function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]; rowDays: string[] } {
+  const rows = book.db
+    .prepare(
+      `SELECT txn_date AS day, merchant_no AS merchantNo, sum(${SETTLEMENT_AMOUNT}) AS amountFen,
+         group_concat(id ORDER BY txn_time, id) AS ids,
+         count(settle_date) + count(CASE WHEN merchant_no = '' THEN 1 END) AS odd
+       FROM pos_transactions
+       WHERE txn_date BETWEEN @allFrom AND @to AND txn_date NOT BETWEEN @periodFrom AND @periodTo
+       GROUP BY txn_date, merchant_no`,
+    )
+    .all({
+      allFrom: spans.allFrom,
+      periodFrom: spans.period.from,
+      periodTo: spans.period.to,
+      to: spans.to,
+    }) as DaySumRow[];
+  const rowDays = new Set(rows.filter((r) => r.odd > 0).map((r) => r.day));
+  const daySums = rows
+    .filter((r) => !rowDays.has(r.day))
+    .map((r) => ({
+      day: r.day,
+      merchantNo: r.merchantNo,
+      amountFen: r.amountFen as Fen,
+      txnIds: r.ids.split(',').map(Number),
+    }));
+  const lateDays = book.db
+    .prepare(
+      `SELECT DISTINCT txn_date FROM pos_transactions
+       WHERE txn_date >= @from AND txn_date < @allFrom AND settle_date >= @settledFrom`,
+    )
+    .pluck()
+    .all({ from: spans.from, allFrom: spans.allFrom, settledFrom: spans.settledFrom }) as string[];
+  return { daySums, rowDays: [...lateDays, ...rowDays] };
+}
+
+/** One JSON text per day of the rows `where` selects, columns in `TxnTuple` order. */
+function rowsByDay(book: Book, cardNo: string, refNo: string, where: string, params: object): string[] {
+  return book.db
+    .prepare(
+      `SELECT json_group_array(json_array(id, merchant_no, terminal_id, txn_time, ${cardNo}, card_kind, channel,
+         txn_type, status, amount_fen, fee_fen, settle_fen, settle_date, ${refNo}, orig_ref_no))
+       FROM pos_transactions WHERE ${where} GROUP BY txn_date`,
+    )
+    .pluck()
+    .all(params) as string[];
+}
+
 /**
  * The POS rows of a reconciliation, ordered by time then id, in the engine's shape. 凭证号 and 批次号
  * are not read: reconciliation never uses them. Merchant numbers and terminals, the same few on every
  * row, come back coded as numbers and share one string each. Context rows (outside the period) come
  * without what nothing reads of them, so no string is made for it: no card number (duplicates and fee
  * checks look at the period only), and a sale no void or refund names has no 参考号 (only named sales
- * are looked up by it; context rows appear in findings by id only).
+ * are looked up by it; context rows appear in findings by id only). The context days from `allFrom` on
+ * come as settlement sums (`contextDaySums`); of their rows only voids, refunds and named sales are read.
  */
-export function reconcileTxns(book: Book, spans: TxnSpans): StoredPosTxn[] {
-  // The 参考号 that voids and refunds name, as the engine collects them (any merchant).
-  const named = `ref_no IN (SELECT orig_ref_no FROM pos_transactions WHERE txn_date BETWEEN @from AND @to
-    AND txn_type <> 'sale' AND orig_ref_no IS NOT NULL)`;
-  const inPeriod = 'txn_date BETWEEN @periodFrom AND @periodTo';
-  const sql = `SELECT json_group_array(json_array(id, merchant_no, terminal_id, txn_time,
-    CASE WHEN ${inPeriod} THEN card_no END, card_kind, channel, txn_type, status, amount_fen, fee_fen, settle_fen,
-    settle_date, CASE WHEN txn_type <> 'sale' OR ${inPeriod} OR ${named} THEN ref_no END, orig_ref_no))
-    FROM pos_transactions WHERE txn_date BETWEEN @from AND @to
-    AND (txn_date >= @allFrom OR txn_type <> 'sale' OR settle_date >= @settledFrom OR ${named})
-    GROUP BY txn_date`;
-  const days = book.db.prepare(sql).pluck().all({
-    from: spans.from,
-    to: spans.to,
+export function reconcileTxns(book: Book, spans: TxnSpans): ReconcileTxns {
+  const { daySums, rowDays } = contextDaySums(book, spans);
+  const period = rowsByDay(book, 'card_no', 'ref_no', 'txn_date BETWEEN @periodFrom AND @periodTo', {
     periodFrom: spans.period.from,
     periodTo: spans.period.to,
-    allFrom: spans.allFrom,
-    settledFrom: spans.settledFrom,
-  }) as string[];
+  });
+  // The rows whose 参考号 a void or refund names (any merchant, as the engine looks them up), read once.
+  const named = book.db
+    .prepare(
+      `SELECT id FROM pos_transactions WHERE ref_no IN (SELECT orig_ref_no FROM pos_transactions
+         WHERE txn_date BETWEEN ? AND ? AND txn_type <> 'sale' AND orig_ref_no IS NOT NULL)`,
+    )
+    .pluck()
+    .all(spans.from, spans.to) as number[];
+  // Context rows are picked by what the date index holds (date, type, id) before any row is read, so
+  // the days' other sales cost an index entry each: voids, refunds, named sales, and the rows of
+  // `rowDays` (before `allFrom` only those settled late enough to take part in matching).
+  const isNamed = 'id IN (SELECT value FROM json_each(@named))';
+  const context = rowsByDay(
+    book,
+    'NULL',
+    `CASE WHEN txn_type <> 'sale' OR ${isNamed} THEN ref_no END`,
+    `txn_date BETWEEN @from AND @to AND txn_date NOT BETWEEN @periodFrom AND @periodTo
+      AND (txn_type <> 'sale' OR ${isNamed} OR (txn_date IN (SELECT value FROM json_each(@rowDays))
+        AND (txn_date >= @allFrom OR settle_date >= @settledFrom)))`,
+    {
+      from: spans.from,
+      to: spans.to,
+      periodFrom: spans.period.from,
+      periodTo: spans.period.to,
+      allFrom: spans.allFrom,
+      settledFrom: spans.settledFrom,
+      named: JSON.stringify(named),
+      rowDays: JSON.stringify(rowDays),
+    },
+  );
   // One string for each merchant number and terminal (a year repeats a handful 100,000 times).
   const shared = new Map<string, string>();
   const one = (v: string | null): string | null => {
@@ -89,7 +173,7 @@ export function reconcileTxns(book: Book, spans: TxnSpans): StoredPosTxn[] {
     return v;
   };
   const out: StoredPosTxn[] = [];
-  for (const day of days) {
+  for (const day of [...period, ...context]) {
     for (const r of JSON.parse(day) as TxnTuple[]) {
       out.push({
         id: r[0],
@@ -110,7 +194,7 @@ export function reconcileTxns(book: Book, spans: TxnSpans): StoredPosTxn[] {
       });
     }
   }
-  return out.sort(byTimeThenId);
+  return { txns: out.sort(byTimeThenId), daySums };
 }
 
 /** Every bank line dated in [from, to], ordered by time then id. */

@@ -5,7 +5,7 @@
  */
 import chineseDays from 'chinese-days';
 import { z } from 'zod';
-import type { DeductionAgreement, ReconcileOptions, StoredPosTxn } from '../../shared/domain/reconcile/types';
+import type { DeductionAgreement, ReconcileOptions } from '../../shared/domain/reconcile/types';
 import type {
   FindingView,
   FindingDetail,
@@ -27,7 +27,7 @@ import {
   saveRun,
 } from '../db/findings-repo';
 import { getBankLine, getTransaction } from '../db/ledger-repo';
-import { reconcileBankLines, reconcileTxns } from '../db/reconcile-rows';
+import { reconcileBankLines, reconcileTxns, type ReconcileTxns } from '../db/reconcile-rows';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
 import { assertMonthsOpen, monthsBetween } from '../db/periods-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
@@ -89,34 +89,35 @@ export function findingsOfPeriod(book: Book, period: { from: string; to: string 
 }
 
 /**
- * The POS rows of a period and its context. Of the days before the period, all rows are read only
- * where settlement matching against bank lines from `bankFrom` can reach (`settlementReach`); earlier,
- * only voids, refunds, the sales they name and rows with a late settlement-date column: the rest of
- * those days cannot change a result, and a month's context is then a month of rows, not two.
+ * The POS rows of a period and its context. Of the days before the period, settlements count only
+ * where matching against bank lines from `bankFrom` can reach (`settlementReach`); earlier, only voids,
+ * refunds, the sales they name and rows with a late settlement-date column are read: the rest of those
+ * days cannot change a result. The context days in reach and after the period come as settlement sums
+ * per day (`reconcileTxns`), so a month reads about a month of rows, not two.
  */
 function loadTxns(
   book: Book,
   period: { from: string; to: string },
   bankFrom: string,
   options: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay' | 'matchWindowDays'>,
-): StoredPosTxn[] {
+): ReconcileTxns {
   const earliest = addDays(period.from, -CONTEXT_BEFORE_DAYS);
   const reach = settlementReach(bankFrom, earliest, {
     ...options,
     maxDaysPerCredit: DEFAULT_RECONCILE_OPTIONS.maxDaysPerCredit,
   });
   const spans = { from: earliest, to: addDays(period.to, CONTEXT_AFTER_DAYS), period, ...reach };
-  const txns = reconcileTxns(book, spans);
+  const loaded = reconcileTxns(book, spans);
   // A row of the period with a settlement-date column before the reach is paid with rows that were
   // left out: then read every row, as the reach does not hold.
-  const early = txns.some(
+  const early = loaded.txns.some(
     (t) =>
       t.settleDate !== null &&
       t.settleDate < reach.settledFrom &&
       t.txnTime >= period.from &&
       t.txnTime < `${period.to}\uffff`,
   );
-  return early ? reconcileTxns(book, { ...spans, allFrom: earliest }) : txns;
+  return early ? reconcileTxns(book, { ...spans, allFrom: earliest }) : loaded;
 }
 
 export class ReconcileService {
@@ -138,10 +139,11 @@ export class ReconcileService {
       deductionAgreements: deductionAgreements(book),
     };
     const bankFrom = addDays(period.from, -CONTEXT_AFTER_DAYS);
-    const txns = loadTxns(book, period, bankFrom, options);
+    const { txns, daySums } = loadTxns(book, period, bankFrom, options);
     const bankLines = reconcileBankLines(book, bankFrom, addDays(period.to, CONTEXT_AFTER_DAYS));
     const result = reconcile({
       txns,
+      daySums,
       bankLines,
       cards: listRateCards(book).map((c) => c.card),
       period,

@@ -7,8 +7,12 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Book } from '../../electron/db/book';
+import { listFindings } from '../../electron/db/findings-repo';
+import { listRateCards } from '../../electron/db/rate-card-repo';
+import { reconcileBankLines, reconcileTxns } from '../../electron/db/reconcile-rows';
 import { ImportService } from '../../electron/services/import-service';
 import { ReconcileService } from '../../electron/services/reconcile-service';
+import { reconcile } from '../../shared/domain/reconcile';
 import { FINDING_KINDS } from '../../shared/domain/reconcile/types';
 import type { BankLine, PosTxn } from '../../shared/domain/types';
 import { weekday } from '../../shared/domain/local-date';
@@ -192,4 +196,42 @@ describe('clean generated months give no finding', () => {
       book.close();
     });
   }
+});
+
+describe('a period inside a generated month', () => {
+  const tempDir = useTempDir();
+
+  it('finds with its neighbouring days summed by the book what it finds given every row', async () => {
+    const m = generateMonthWithFindings({ seed: 4, count: 450, startDate: '2026-08-01' });
+    const book = await bookOf(tempDir(), m.txns, m.bankLines, {
+      pos: { file: 'pos.xlsx', layout: {} },
+      bank: { file: 'bank.xlsx', layout: { kind: 'split' } },
+    });
+    const period = { from: '2026-08-07', to: '2026-08-16' };
+    reconciler.run(book, period);
+    const stored = listFindings(book, { includeStale: true });
+    // Every row of the month (the whole month as the period, so no day is summed) and the bank lines the
+    // run read, given to the engine with the period to report.
+    const all = reconcileTxns(book, {
+      from: '2026-07-01',
+      to: '2026-09-30',
+      period: { from: '2026-07-01', to: '2026-09-30' },
+      allFrom: '2026-07-01',
+      settledFrom: '2026-07-01',
+    });
+    expect(all.daySums).toEqual([]);
+    const expected = reconcile({
+      txns: all.txns,
+      bankLines: reconcileBankLines(book, '2026-07-18', '2026-09-05'),
+      cards: listRateCards(book).map((c) => c.card),
+      period,
+    }).findings;
+    const same = (f: { kind: string; date: string; deltaFen: number; zh: string; details: object }) =>
+      JSON.stringify([f.kind, f.date, f.deltaFen, f.zh, f.details]);
+    expect(expected.map((f) => f.kind)).toEqual(
+      expect.arrayContaining(['settlement_mismatch', 'settlement_missing', 'duplicate_suspect']),
+    );
+    expect(stored.map(same).sort()).toEqual(expected.map(same).sort());
+    book.close();
+  });
 });

@@ -75,9 +75,11 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
   // A due is reported when one of its rows is in the period. Ids are the book's, one per row, so the
   // rows outside the period (a month's context, none in a year) are the smaller set to remember.
+  const daySums = input.daySums ?? [];
   const outside = period === null ? null : idsWhere(input.txns, (t) => !inPeriod(t));
+  for (const s of daySums) for (const id of s.txnIds) outside?.add(id);
   const settlement = matchSettlements(
-    settlementsDue(input.txns, opts),
+    settlementsDue(input.txns, opts, daySums),
     acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
     coverage,
     opts,

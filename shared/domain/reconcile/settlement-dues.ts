@@ -6,7 +6,7 @@ import { addFen, subFen, ZERO_FEN, type Fen } from '../../money';
 import { addDays, dateOf } from '../local-date';
 import type { LocalDate } from '../types';
 import { cmp } from '../text-order';
-import type { ReconcileOptions, StoredBankLine, StoredPosTxn } from './types';
+import type { DaySettlement, ReconcileOptions, StoredBankLine, StoredPosTxn } from './types';
 
 /** The amount a row adds to its day's settlement, in fen (signed: a void or refund takes money back). */
 export function settlementAmount(t: StoredPosTxn): Fen {
@@ -60,13 +60,36 @@ export function settlementReach(
 
 export type Due = { date: LocalDate; merchantNo: string | null; amountFen: Fen; txnIds: number[] };
 
-/** Sums the rows' settlement amounts per (settlement date, merchant number). */
+/**
+ * Sums the rows' settlement amounts per (settlement date, merchant number). `daySums` stand for all the
+ * rows of their days: rows of those days also given in `txns` (as fee-check context) are not counted
+ * again. A day's sums join the dues where its rows would have, `txns` being in time order.
+ */
 export function settlementsDue(
   txns: readonly StoredPosTxn[],
   opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
+  daySums: readonly DaySettlement[] = [],
 ): Due[] {
   const m = new Map<LocalDate, Map<string, Due>>(); // by date, then merchant: no key text per row
   const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
+  const dueOf = (date: LocalDate, merchantNo: string | null): Due => {
+    let ofDay = m.get(date);
+    if (!ofDay) m.set(date, (ofDay = new Map<string, Due>()));
+    let due = ofDay.get(merchantNo ?? ''); // no merchant number and an empty one are one merchant
+    if (!due) ofDay.set(merchantNo ?? '', (due = { date, merchantNo, amountFen: ZERO_FEN, txnIds: [] }));
+    return due;
+  };
+  const sums = [...daySums].sort((a, b) => cmp(a.day, b.day));
+  const summedDays = new Set(sums.map((s) => s.day));
+  let next = 0; // the first day sum not yet added
+  const addSumsUntil = (time: string): void => {
+    // A day's sum goes before the rows of later days (a day sorts before its own times).
+    for (let s = sums[next]; s !== undefined && s.day < time; s = sums[++next]) {
+      const due = dueOf(cycleDueDate(s.day, opts), s.merchantNo);
+      due.amountFen = addFen(due.amountFen, s.amountFen);
+      for (const id of s.txnIds) due.txnIds.push(id);
+    }
+  };
   // Rows come in time order, so a row is mostly of the same day and merchant as the one before: then
   // it joins the same due without a day's text or a map lookup.
   let lastDay = '';
@@ -83,20 +106,18 @@ export function settlementsDue(
       lastDue.txnIds.push(t.id);
       continue;
     }
+    if (next < sums.length) addSumsUntil(t.txnTime);
     let date = t.settleDate;
     if (date === null) {
       const day = dateOf(t.txnTime);
+      if (summedDays.has(day)) {
+        lastDue = null;
+        continue;
+      }
       date = byDay.get(day) ?? settlementDate(t, opts);
       byDay.set(day, date);
     }
-    let ofDay = m.get(date);
-    if (!ofDay) m.set(date, (ofDay = new Map<string, Due>()));
-    let due = ofDay.get(t.merchantNo ?? ''); // no merchant number and an empty one are one merchant
-    if (!due)
-      ofDay.set(
-        t.merchantNo ?? '',
-        (due = { date, merchantNo: t.merchantNo, amountFen: ZERO_FEN, txnIds: [] }),
-      );
+    const due = dueOf(date, t.merchantNo);
     due.amountFen = addFen(due.amountFen, settlementAmount(t));
     due.txnIds.push(t.id);
     // Only a row paid by the cycle, with a whole date, starts a run the next rows may join.
@@ -104,6 +125,7 @@ export function settlementsDue(
     lastDue = t.settleDate === null && lastDay.length === 10 ? due : null;
     lastMerchant = t.merchantNo;
   }
+  addSumsUntil('\uffff');
   return [...m.values()]
     .flatMap((ofDay) => [...ofDay.values()])
     .sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));

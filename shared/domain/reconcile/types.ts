@@ -129,8 +129,19 @@ export type ReconcileOptions = {
   patternMinDays: number;
 };
 
+/**
+ * The settlement of one merchant's rows of one day, summed by the caller instead of given row by row:
+ * a month's context days serve only settlement matching, and a database sums them for much less than
+ * it hands over their rows. Only for a day whose rows are all paid by the cycle (no settlement-date
+ * column) and whose merchant numbers are never empty text (an empty one and a missing one are one
+ * merchant). `txnIds` are in time order, then id.
+ */
+export type DaySettlement = { day: LocalDate; merchantNo: string | null; amountFen: Fen; txnIds: number[] };
+
 export type ReconcileInput = {
   txns: readonly StoredPosTxn[];
+  /** Days outside the period given as settlement sums instead of rows (see `DaySettlement`). */
+  daySums?: readonly DaySettlement[];
   bankLines: readonly StoredBankLine[];
   cards: readonly RateCard[];
   /** Transaction dates to reconcile (inclusive). Rows outside are context only (originals, credits). */
