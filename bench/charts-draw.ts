@@ -12,6 +12,13 @@
  * aria-busy) until the new figures arrive; they do not count, as neither the loading line nor the
  * expected first bucket allows it.
  *
+ * Opening is measured two ways. "Open by a click" is the one held to the 300 ms: a bookkeeper opens
+ * the app (it starts on the overview), and later clicks 图表 in the navigation; it is timed from the
+ * click, once the app has settled (no request for 500 ms, so the Charts page's code, fetched when the
+ * app is idle, has arrived), with the host's sums kept. "Open (navigation)" loads the whole app at
+ * #/charts in a fresh page, so it also times loading and parsing the app, its book calls and, on the
+ * first run, a host that has just started: kept as the cold-start figure, not a Charts page figure.
+ *
  *   npx electron-vite build && npx tsx bench/charts-draw.ts
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -86,7 +93,7 @@ async function drawnAfter(page: Page, fromNavigation: boolean): Promise<Timing> 
   }, fromNavigation);
 }
 
-type Run = { open: Timing; year: Timing; reopen: Timing; yearAgain: Timing; charts: number };
+type Run = { open: Timing; year: Timing; reopen: Timing; yearAgain: Timing; clicked: Timing; charts: number };
 
 /** One run: a fresh host with a copy of the book, a fresh browser context. */
 async function oneRun(browser: Browser, book: string): Promise<Run> {
@@ -117,7 +124,16 @@ async function oneRun(browser: Browser, book: string): Promise<Run> {
     await page.reload();
     const reopen = await drawnAfter(page, true);
     const yearAgain = await pickYear();
-    return { open, year, reopen, yearAgain, charts };
+    // As a user opens it: the app started on the overview and settled (the charts' code prefetched
+    // when idle), then a click on 图表 in the navigation.
+    await page.evaluate(() => {
+      window.location.hash = '#/overview';
+    });
+    await page.reload({ waitUntil: 'networkidle' });
+    await page.evaluate(watchDraw, `${MONTH}-01`);
+    await page.locator('nav a[data-route="charts"]').click();
+    const clicked = await drawnAfter(page, false);
+    return { open, year, reopen, yearAgain, clicked, charts };
   } finally {
     await context.close();
     await host.stop();
@@ -154,6 +170,11 @@ export async function benchChartsDraw(): Promise<Row[]> {
     const charts = runs[0]?.charts ?? 0;
     const about = `${ROWS.toLocaleString('en')} POS rows over a year, ${charts} charts`;
     return [
+      row(
+        'open by a click, month by day',
+        (r) => r.clicked,
+        `${about}; from the click, app settled, sums kept`,
+      ),
       row('open, month by day, cold', (r) => r.open, `${about}; from navigation, host just started`),
       row('switch to 12 months, cold', (r) => r.year, `${about}; from the pick, 11 months summed first`),
       row('open again, month by day', (r) => r.reopen, `${about}; from navigation (reload), sums kept`),
