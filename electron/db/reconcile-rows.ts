@@ -68,8 +68,7 @@ type DaySumRow = { day: string; merchantNo: string | null; amountFen: number; id
  * The settlements of the context days from `allFrom` on (outside the period), summed per day and
  * merchant: all those days' rows serve only settlement matching, apart from the few voids, refunds and
  * named sales that are also read as rows. A day with a settlement-date column or an empty merchant
- * number is not summed: its dues do not follow from the day alone, so its rows are read (`rowDays`),
- * as are the days before `allFrom` with a row settled on or after `settledFrom`.
+ * number is not summed: its dues do not follow from the day alone, so its rows are read (`rowDays`).
  */
 function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]; rowDays: string[] } {
   const rows = book.db
@@ -96,14 +95,7 @@ function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]
       amountFen: r.amountFen as Fen,
       txnIds: r.ids.split(',').map(Number),
     }));
-  const lateDays = book.db
-    .prepare(
-      `SELECT DISTINCT txn_date FROM pos_transactions
-       WHERE txn_date >= @from AND txn_date < @allFrom AND settle_date >= @settledFrom`,
-    )
-    .pluck()
-    .all({ from: spans.from, allFrom: spans.allFrom, settledFrom: spans.settledFrom }) as string[];
-  return { daySums, rowDays: [...lateDays, ...rowDays] };
+  return { daySums, rowDays: [...rowDays] };
 }
 
 /** One JSON text per day of the rows `where` selects, columns in `TxnTuple` order. */
@@ -129,72 +121,99 @@ function rowsByDay(book: Book, cardNo: string, refNo: string, where: string, par
  */
 export function reconcileTxns(book: Book, spans: TxnSpans): ReconcileTxns {
   const { daySums, rowDays } = contextDaySums(book, spans);
-  const period = rowsByDay(book, 'card_no', 'ref_no', 'txn_date BETWEEN @periodFrom AND @periodTo', {
+  const params = {
+    from: spans.from,
+    to: spans.to,
     periodFrom: spans.period.from,
     periodTo: spans.period.to,
-  });
-  // The rows whose 参考号 a void or refund names (any merchant, as the engine looks them up), read once.
-  const named = book.db
-    .prepare(
-      `SELECT id FROM pos_transactions WHERE ref_no IN (SELECT orig_ref_no FROM pos_transactions
-         WHERE txn_date BETWEEN ? AND ? AND txn_type <> 'sale' AND orig_ref_no IS NOT NULL)`,
-    )
-    .pluck()
-    .all(spans.from, spans.to) as number[];
-  // Context rows are picked by what the date index holds (date, type, id) before any row is read, so
-  // the days' other sales cost an index entry each: voids, refunds, named sales, and the rows of
-  // `rowDays` (before `allFrom` only those settled late enough to take part in matching).
-  const isNamed = 'id IN (SELECT value FROM json_each(@named))';
-  const context = rowsByDay(
-    book,
-    'NULL',
-    `CASE WHEN txn_type <> 'sale' OR ${isNamed} THEN ref_no END`,
-    `txn_date BETWEEN @from AND @to AND txn_date NOT BETWEEN @periodFrom AND @periodTo
-      AND (txn_type <> 'sale' OR ${isNamed} OR (txn_date IN (SELECT value FROM json_each(@rowDays))
-        AND (txn_date >= @allFrom OR settle_date >= @settledFrom)))`,
-    {
-      from: spans.from,
-      to: spans.to,
-      periodFrom: spans.period.from,
-      periodTo: spans.period.to,
-      allFrom: spans.allFrom,
-      settledFrom: spans.settledFrom,
-      named: JSON.stringify(named),
-      rowDays: JSON.stringify(rowDays),
-    },
-  );
-  // One string for each merchant number and terminal (a year repeats a handful 100,000 times).
-  const shared = new Map<string, string>();
-  const one = (v: string | null): string | null => {
-    if (v === null) return null;
-    const known = shared.get(v);
-    if (known !== undefined) return known;
-    shared.set(v, v);
-    return v;
+    allFrom: spans.allFrom,
+    settledFrom: spans.settledFrom,
   };
-  const out: StoredPosTxn[] = [];
-  for (const day of [...period, ...context]) {
-    for (const r of JSON.parse(day) as TxnTuple[]) {
-      out.push({
-        id: r[0],
-        merchantNo: one(r[1]),
-        terminalId: one(r[2]),
-        txnTime: r[3],
-        cardNo: r[4],
-        cardKind: r[5],
-        channel: r[6],
-        txnType: r[7],
-        status: r[8],
-        amountFen: r[9] as StoredPosTxn['amountFen'],
-        feeFen: r[10] as StoredPosTxn['feeFen'],
-        settleFen: r[11] as StoredPosTxn['settleFen'],
-        settleDate: r[12],
-        refNo: r[13],
-        origRefNo: r[14],
-      });
+  const inContext = 'txn_date BETWEEN @from AND @to AND txn_date NOT BETWEEN @periodFrom AND @periodTo';
+  const read = new TxnReader();
+  read.days(
+    rowsByDay(book, 'card_no', 'ref_no', 'txn_date BETWEEN @periodFrom AND @periodTo', params),
+    false,
+  );
+  // Context rows are picked by what the date index holds (date, type) where it can, so the days' other
+  // sales cost an index entry each: voids and refunds, the rows of `rowDays`, and before `allFrom` the
+  // rows settled late enough to take part in matching.
+  read.days(
+    rowsByDay(
+      book,
+      'NULL',
+      `CASE WHEN txn_type <> 'sale' THEN ref_no END`,
+      `${inContext} AND (txn_type <> 'sale' OR txn_date IN (SELECT value FROM json_each(@rowDays))
+        OR (txn_date < @allFrom AND settle_date >= @settledFrom))`,
+      { ...params, rowDays: JSON.stringify(rowDays) },
+    ),
+    true,
+  );
+  // Every void and refund of [from, to] is read by now: the context sales they name (any merchant, as
+  // the engine looks them up) are read by 参考号, or given it if read already.
+  const named = new Set<string>();
+  for (const t of read.txns) if (t.txnType !== 'sale' && t.origRefNo !== null) named.add(t.origRefNo);
+  read.days(
+    rowsByDay(
+      book,
+      'NULL',
+      'ref_no',
+      `ref_no IN (SELECT value FROM json_each(@named)) AND txn_type = 'sale' AND ${inContext}`,
+      { ...params, named: JSON.stringify([...named]) },
+    ),
+    true,
+  );
+  return { txns: read.txns.sort(byTimeThenId), daySums };
+}
+
+/**
+ * Turns the JSON texts of `rowsByDay` into rows. Merchant numbers and terminals share one string each
+ * (a year repeats a handful 100,000 times). A context row read twice (a named sale of a day read as
+ * rows) is kept once, with its 参考号.
+ */
+class TxnReader {
+  readonly txns: StoredPosTxn[] = [];
+  private readonly shared = new Map<string, string>();
+  private readonly contextById = new Map<number, StoredPosTxn>();
+
+  days(texts: readonly string[], context: boolean): void {
+    for (const text of texts) {
+      for (const r of JSON.parse(text) as TxnTuple[]) {
+        const known = context ? this.contextById.get(r[0]) : undefined;
+        if (known) {
+          known.refNo ??= r[13];
+          continue;
+        }
+        const t: StoredPosTxn = {
+          id: r[0],
+          merchantNo: this.one(r[1]),
+          terminalId: this.one(r[2]),
+          txnTime: r[3],
+          cardNo: r[4],
+          cardKind: r[5],
+          channel: r[6],
+          txnType: r[7],
+          status: r[8],
+          amountFen: r[9] as StoredPosTxn['amountFen'],
+          feeFen: r[10] as StoredPosTxn['feeFen'],
+          settleFen: r[11] as StoredPosTxn['settleFen'],
+          settleDate: r[12],
+          refNo: r[13],
+          origRefNo: r[14],
+        };
+        this.txns.push(t);
+        if (context) this.contextById.set(t.id, t);
+      }
     }
   }
-  return { txns: out.sort(byTimeThenId), daySums };
+
+  private one(v: string | null): string | null {
+    if (v === null) return null;
+    const known = this.shared.get(v);
+    if (known !== undefined) return known;
+    this.shared.set(v, v);
+    return v;
+  }
 }
 
 /** Every bank line dated in [from, to], ordered by time then id. */
