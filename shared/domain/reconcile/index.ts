@@ -46,19 +46,21 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
 
 export type ReconcileResult = { findings: Finding[]; summary: ReconcileSummary };
 
-function idsWhere(txns: readonly StoredPosTxn[], keep: (t: StoredPosTxn) => boolean): Set<number> {
-  const ids = new Set<number>();
-  for (const t of txns) if (keep(t)) ids.add(t.id);
-  return ids;
-}
-
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const opts: ReconcileOptions = { ...DEFAULT_RECONCILE_OPTIONS, ...input.options };
   const period = input.period ?? null;
   // dateOf(time) >= from ⟺ time >= from, and dateOf(time) <= to ⟺ time < to + U+FFFF: no slice per row.
   const end = period === null ? '' : `${period.to}\uffff`;
   const inPeriod = (t: StoredPosTxn) => period === null || (t.txnTime >= period.from && t.txnTime < end);
-  const scoped = input.txns.filter(inPeriod);
+  // The rows reported, and the ids of the others: a due is reported when one of its rows is in the
+  // period. Ids are the book's, one per row, so the rows outside the period (a month's context, none in
+  // a year) are the smaller set to remember.
+  const scoped: StoredPosTxn[] = [];
+  const outside = period === null ? null : new Set<number>();
+  for (const t of input.txns) {
+    if (inPeriod(t)) scoped.push(t);
+    else outside?.add(t.id);
+  }
 
   const byRef = indexByRef(input.txns);
   const voided = voidedSaleIds(input.txns, byRef);
@@ -73,10 +75,8 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const acquirer = input.bankLines.filter((l) => isAcquirerLine(l, opts));
   const dates = input.bankLines.map((l) => dateOf(l.txnTime)).sort();
   const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
-  // A due is reported when one of its rows is in the period. Ids are the book's, one per row, so the
-  // rows outside the period (a month's context, none in a year) are the smaller set to remember.
+  // Summed days are outside the period, so are their rows.
   const daySums = input.daySums ?? [];
-  const outside = period === null ? null : idsWhere(input.txns, (t) => !inPeriod(t));
   for (const s of daySums) for (const id of s.txnIds) outside?.add(id);
   const settlement = matchSettlements(
     settlementsDue(input.txns, opts, daySums),
