@@ -75,20 +75,29 @@ export function indexByRef(txns: readonly StoredPosTxn[]): Map<string, StoredPos
  * Remembered per merchant, terminal and day, since a year has a handful of those and 100,000 rows.
  */
 function versionLookup(cards: readonly RateCard[]): (t: StoredPosTxn) => RateCardVersion | null {
-  const known = new Map<string | null, Map<string | null, Map<string, RateCardVersion | null>>>();
+  type OfTerminal = {
+    day: string;
+    version: RateCardVersion | null;
+    byDay: Map<string, RateCardVersion | null>;
+  };
+  const known = new Map<string | null, Map<string | null, OfTerminal>>();
   return (t) => {
     let byTerminal = known.get(t.merchantNo);
-    if (!byTerminal)
-      known.set(t.merchantNo, (byTerminal = new Map<string | null, Map<string, RateCardVersion | null>>()));
-    let byDay = byTerminal.get(t.terminalId);
-    if (!byDay) byTerminal.set(t.terminalId, (byDay = new Map<string, RateCardVersion | null>()));
+    if (!byTerminal) known.set(t.merchantNo, (byTerminal = new Map<string | null, OfTerminal>()));
+    let of = byTerminal.get(t.terminalId);
+    if (!of) byTerminal.set(t.terminalId, (of = { day: '', version: null, byDay: new Map() }));
+    // Rows come in time order, so a row is mostly of the day of its terminal's row before: then no
+    // day's text is made. Only a whole date can be a prefix of the times of its day.
+    if (of.day !== '' && t.txnTime.startsWith(of.day)) return of.version;
     const day = dateOf(t.txnTime);
-    let version = byDay.get(day);
+    let version = of.byDay.get(day);
     if (version === undefined) {
       const card = selectCard(cards, t);
       version = card ? versionOn(card, day) : null;
-      byDay.set(day, version);
+      of.byDay.set(day, version);
     }
+    of.day = day.length === 10 ? day : '';
+    of.version = version;
     return version;
   };
 }
