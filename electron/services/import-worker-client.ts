@@ -22,23 +22,9 @@ import { fromWire, unpackRows } from './import-worker-rows';
  */
 export const WORKER_HEAP_MB = 128;
 
-/**
- * The worker's young generation, as a share of its old one. Node's default beside a 128 MB old generation
- * is 48 MB (semi-spaces of 16 MB), and at that size the parse's short-lived objects (exceljs's rows and
- * sax events, our rows before they are packed) kept surviving scavenges into the old generation: on the
- * 100k-row file ~260 scavenges and ~55 full collections, the worker and V8's helper threads spending
- * about as much CPU collecting as parsing. Half the old generation (64 MB: semi-spaces of 32 MB) gives
- * ~150 and ~25-30, and the import's CPU over all threads about 10 % less, for ~20 MB more peak RSS.
- */
-const YOUNG_PER_OLD = 0.5;
-
 function startWorker(data: ImportWorkerData, heapMb: number): Worker {
   const here = import.meta.url;
-  const resourceLimits = {
-    maxOldGenerationSizeMb: heapMb,
-    maxYoungGenerationSizeMb: Math.max(1, Math.round(heapMb * YOUNG_PER_OLD)),
-  };
-  const options = { workerData: data, resourceLimits };
+  const options = { workerData: data, resourceLimits: { maxOldGenerationSizeMb: heapMb } };
   if (!here.endsWith('.ts')) return new Worker(new URL('./import-worker.js', here), options);
   // tsx's ESM API registers its loader in the thread that imports it (`--import tsx` does not reach workers).
   const tsx = import.meta.resolve('tsx/esm/api');
