@@ -62,6 +62,15 @@ const SETTLEMENT_AMOUNT = `CASE WHEN settle_fen IS NOT NULL THEN settle_fen
   WHEN txn_type = 'sale' THEN amount_fen - coalesce(fee_fen, 0)
   ELSE -amount_fen - coalesce(fee_fen, 0) END`;
 
+/**
+ * The context's two windows of days, before and after the period: each is a range of the date index of
+ * its own, where one range across the period would step over all of its rows (a year's 100,000).
+ */
+const CONTEXT_WINDOWS = [
+  'txn_date >= @from AND txn_date < @periodFrom',
+  'txn_date > @periodTo AND txn_date <= @to',
+] as const;
+
 type DaySumRow = { day: string; merchantNo: string | null; amountFen: number; ids: string; odd: number };
 
 /**
@@ -71,21 +80,23 @@ type DaySumRow = { day: string; merchantNo: string | null; amountFen: number; id
  * number is not summed: its dues do not follow from the day alone, so its rows are read (`rowDays`).
  */
 function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]; rowDays: string[] } {
-  const rows = book.db
-    .prepare(
-      `SELECT txn_date AS day, merchant_no AS merchantNo, sum(${SETTLEMENT_AMOUNT}) AS amountFen,
-         group_concat(id ORDER BY txn_time, id) AS ids,
-         count(settle_date) + count(CASE WHEN merchant_no = '' THEN 1 END) AS odd
-       FROM pos_transactions
-       WHERE txn_date BETWEEN @allFrom AND @to AND txn_date NOT BETWEEN @periodFrom AND @periodTo
-       GROUP BY txn_date, merchant_no`,
-    )
-    .all({
-      allFrom: spans.allFrom,
-      periodFrom: spans.period.from,
-      periodTo: spans.period.to,
-      to: spans.to,
-    }) as DaySumRow[];
+  const params = {
+    from: spans.allFrom,
+    periodFrom: spans.period.from,
+    periodTo: spans.period.to,
+    to: spans.to,
+  };
+  const rows = CONTEXT_WINDOWS.flatMap(
+    (days) =>
+      book.db
+        .prepare(
+          `SELECT txn_date AS day, merchant_no AS merchantNo, sum(${SETTLEMENT_AMOUNT}) AS amountFen,
+             group_concat(id ORDER BY txn_time, id) AS ids,
+             count(settle_date) + count(CASE WHEN merchant_no = '' THEN 1 END) AS odd
+           FROM pos_transactions WHERE ${days} GROUP BY txn_date, merchant_no`,
+        )
+        .all(params) as DaySumRow[],
+  );
   const rowDays = new Set(rows.filter((r) => r.odd > 0).map((r) => r.day));
   const daySums = rows
     .filter((r) => !rowDays.has(r.day))
@@ -138,17 +149,19 @@ export function reconcileTxns(book: Book, spans: TxnSpans): ReconcileTxns {
   // Context rows are picked by what the date index holds (date, type) where it can, so the days' other
   // sales cost an index entry each: voids and refunds, the rows of `rowDays`, and before `allFrom` the
   // rows settled late enough to take part in matching.
-  read.days(
-    rowsByDay(
-      book,
-      'NULL',
-      `CASE WHEN txn_type <> 'sale' THEN ref_no END`,
-      `${inContext} AND (txn_type <> 'sale' OR txn_date IN (SELECT value FROM json_each(@rowDays))
-        OR (txn_date < @allFrom AND settle_date >= @settledFrom))`,
-      { ...params, rowDays: JSON.stringify(rowDays) },
-    ),
-    true,
-  );
+  for (const days of CONTEXT_WINDOWS) {
+    read.days(
+      rowsByDay(
+        book,
+        'NULL',
+        `CASE WHEN txn_type <> 'sale' THEN ref_no END`,
+        `${days} AND (txn_type <> 'sale' OR txn_date IN (SELECT value FROM json_each(@rowDays))
+          OR (txn_date < @allFrom AND settle_date >= @settledFrom))`,
+        { ...params, rowDays: JSON.stringify(rowDays) },
+      ),
+      true,
+    );
+  }
   // Every void and refund of [from, to] is read by now: the context sales they name (any merchant, as
   // the engine looks them up) are read by 参考号, or given it if read already.
   const named = new Set<string>();
