@@ -1,17 +1,60 @@
 /**
  * Runs one measured step in a fresh Node process (so peak RSS belongs to that step alone) and returns
- * its wall time and peak resident memory. The step is a module under bench/steps/ run through tsx.
+ * its wall time and peak resident memory. The steps under bench/steps/ run as the app runs its main
+ * process: bundled to plain JavaScript (as electron-vite bundles it, dependencies left to
+ * node_modules, the import worker an entry of its own), not through tsx. tsx compiles every module in
+ * each thread that loads it (about 1 s per import under tsx is the worker compiling its modules), its
+ * loader holds ~90 MB, and it wraps the closures made at run time to keep their names, none of which
+ * the app pays.
  */
 import { execFile } from 'node:child_process';
+import { cpSync, readdirSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { build } from 'esbuild';
 
 const run = promisify(execFile);
 
 export type StepResult = { ms: number; maxRssMb: number; extra?: Record<string, unknown> };
 
+const STEPS_DIR = fileURLToPath(new URL('./steps/', import.meta.url));
+const BUILT_DIR = fileURLToPath(new URL('./.built/', import.meta.url));
+
+let built: Promise<void> | null = null;
+
+/** Bundles every step (and the import worker beside them) into bench/.built/, once per bench run. */
+function buildSteps(): Promise<void> {
+  built ??= (async () => {
+    rmSync(BUILT_DIR, { recursive: true, force: true });
+    const steps = readdirSync(STEPS_DIR)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => `${STEPS_DIR}${f}`);
+    await build({
+      entryPoints: [
+        ...steps,
+        fileURLToPath(new URL('../electron/services/import-worker.ts', import.meta.url)),
+      ],
+      outdir: BUILT_DIR,
+      entryNames: '[name]',
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      packages: 'external',
+      logLevel: 'warning',
+    });
+    // sourceMigrationsDir() looks beside the module that calls it: here, the bundle.
+    cpSync(fileURLToPath(new URL('../electron/db/migrations', import.meta.url)), `${BUILT_DIR}migrations`, {
+      recursive: true,
+    });
+  })();
+  return built;
+}
+
 export async function measureStep(step: string, args: string[]): Promise<StepResult> {
-  const script = new URL(`./steps/${step}.ts`, import.meta.url).pathname;
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', script, ...args], {
+  await buildSteps();
+  const { stdout } = await run(process.execPath, [`${BUILT_DIR}${step}.js`, ...args], {
     maxBuffer: 1 << 24,
     env: { ...process.env, NODE_OPTIONS: '' },
   });
