@@ -27,8 +27,13 @@ const REVIEWED: Record<string, string> = {
   'electron/db/import-repo.ts | table': "'pos_transactions' or 'bank_lines', chosen by the batch's kind",
   'electron/db/ledger-repo.ts | w.sql': 'whereBuilder: fixed conditions, every value a bound parameter',
   'electron/db/ledger-repo.ts | table': 'parameter typed as a union of table-name literals',
-  'electron/db/reconcile-rows.ts | sql':
-    'fixed column names and conditions (constant text of the function); every date bound as a named parameter',
+  'electron/db/reconcile-rows.ts | days':
+    'one of the two constant CONTEXT_WINDOWS conditions; dates bound by name',
+  'electron/db/reconcile-rows.ts | cardNo': "a column or NULL, literal text at each call ('card_no', 'NULL')",
+  'electron/db/reconcile-rows.ts | refNo':
+    'a column or a constant CASE over columns, literal text at each call',
+  'electron/db/reconcile-rows.ts | where':
+    'conditions written at each call from constants (CONTEXT_WINDOWS, inContext); values bound by name',
   'electron/db/report-repo.ts | FEE_KINDS_SQL': 'quoted finding kinds from the constant FEE_FINDING_KINDS',
   "electron/db/periods-repo.ts | wanted.map(() => '?').join(',')": 'one `?` placeholder per value',
 };
