@@ -38,6 +38,8 @@ export default tseslint.config(
       'playwright-report/**',
       'electron/db/migrations/**',
       '.native/**',
+      // The bench's steps bundled for timing (bench/measure.ts), generated on every bench run.
+      'bench/.built/**',
     ],
   },
   js.configs.recommended,
