@@ -111,7 +111,7 @@ export async function* readXlsxRows(
   sheet: string,
   opts: XlsxRowsOptions,
 ): AsyncGenerator<RawRow> {
-  const { file, limits, inspection } = opts;
+  const { file, inspection } = opts;
   const target = inspection.sheets.find((s) => s.name === sheet);
   if (!target) {
     throw readError('file_unreadable', `${file} has no sheet named "${sheet}".`, {
@@ -120,66 +120,96 @@ export async function* readXlsxRows(
       reason: 'sheet_not_found',
     });
   }
-  const input = createReadStream(path);
   let yielded = 0;
+  if (target.streamName !== null) {
+    for (let attempt = 1; ; attempt += 1) {
+      const seen = yield* sheetRows(path, target.streamName, sheet, opts, (n) => (yielded += n));
+      if (seen) break;
+      // exceljs 4.4 now and then ends its parse before a worksheet that follows another one in the zip
+      // (in a test, 13–18% of reads of a workbook's second sheet): the sheet never comes, so nothing of
+      // it was yielded and reading again from the start is safe.
+      if (attempt === SHEET_READ_ATTEMPTS)
+        throw readError(
+          'file_unreadable',
+          `${file} could not be read: sheet "${sheet}" did not come out of the workbook in ${SHEET_READ_ATTEMPTS} attempts.`,
+          { file, sheet, reason: 'corrupt' },
+        );
+    }
+  }
+  if (yielded === 0 && !opts.allowEmpty) throw emptySheet(file, sheet);
+}
+
+/** Reads of a workbook before a sheet that exceljs keeps losing is given up as unreadable. */
+const SHEET_READ_ATTEMPTS = 8;
+
+/**
+ * One pass of exceljs over the workbook, yielding the non-empty rows of the sheet exceljs names
+ * `streamName`; returns whether that sheet came out at all. `counted` is told of every row yielded.
+ */
+async function* sheetRows(
+  path: string,
+  streamName: string,
+  sheet: string,
+  opts: XlsxRowsOptions,
+  counted: (n: number) => number,
+): AsyncGenerator<RawRow, boolean> {
+  const { file, limits, inspection } = opts;
+  const input = createReadStream(path);
   try {
-    if (target.streamName !== null) {
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-        sharedStrings: 'emit',
-        hyperlinks: 'ignore',
-        styles: 'cache',
-        worksheets: 'emit',
-      });
-      let strings = new SharedStrings();
-      let read = false;
-      let items: AsyncIterator<ParseItem>;
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      sharedStrings: 'emit',
+      hyperlinks: 'ignore',
+      styles: 'cache',
+      worksheets: 'emit',
+    });
+    let strings = new SharedStrings();
+    let read = false;
+    let items: AsyncIterator<ParseItem>;
+    try {
+      items = reader.parse() as AsyncIterator<ParseItem>;
+    } catch (e) {
+      throw wrap(e, file, sheet);
+    }
+    for (;;) {
+      let next: IteratorResult<ParseItem>;
       try {
-        items = reader.parse() as AsyncIterator<ParseItem>;
+        next = await items.next();
       } catch (e) {
         throw wrap(e, file, sheet);
       }
+      if (next.done) break;
+      const item = next.value;
+      if ('index' in item) {
+        // A second table (a zip listing sharedStrings.xml twice) replaces the first, as in exceljs's cache.
+        if (item.index === 0 && strings.size > 0) strings = new SharedStrings();
+        strings.push(flatSharedString(item.text));
+        continue;
+      }
+      if (item.eventType !== 'worksheet') continue;
+      const ws = item.value as StreamedSheet;
+      // Every sheet but ours is skipped, and so is any sheet after ours: going on to the end lets
+      // exceljs delete each temporary file once we have moved past it.
+      if (read || ws.name !== streamName) {
+        releaseSheet(ws);
+        continue;
+      }
+      read = true;
+      const rows = ws[Symbol.asyncIterator]();
       for (;;) {
-        let next: IteratorResult<ParseItem>;
+        let r: IteratorResult<Row>;
         try {
-          next = await items.next();
+          r = await rows.next();
         } catch (e) {
           throw wrap(e, file, sheet);
         }
-        if (next.done) break;
-        const item = next.value;
-        if ('index' in item) {
-          // A second table (a zip listing sharedStrings.xml twice) replaces the first, as in exceljs's cache.
-          if (item.index === 0 && strings.size > 0) strings = new SharedStrings();
-          strings.push(flatSharedString(item.text));
-          continue;
-        }
-        if (item.eventType !== 'worksheet') continue;
-        const ws = item.value as StreamedSheet;
-        // Every sheet but ours is skipped, and so is any sheet after ours: going on to the end lets
-        // exceljs delete each temporary file once we have moved past it.
-        if (read || ws.name !== target.streamName) {
-          releaseSheet(ws);
-          continue;
-        }
-        read = true;
-        const rows = ws[Symbol.asyncIterator]();
-        for (;;) {
-          let r: IteratorResult<Row>;
-          try {
-            r = await rows.next();
-          } catch (e) {
-            throw wrap(e, file, sheet);
-          }
-          if (r.done) break;
-          const raw = toRawRow(r.value, sheet, file, limits, inspection.date1904, strings);
-          if (raw === null) continue;
-          yielded += 1;
-          if (yielded > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
-          yield raw;
-        }
+        if (r.done) break;
+        const raw = toRawRow(r.value, sheet, file, limits, inspection.date1904, strings);
+        if (raw === null) continue;
+        if (counted(1) > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
+        yield raw;
       }
     }
-    if (yielded === 0 && !opts.allowEmpty) throw emptySheet(file, sheet);
+    return read;
   } finally {
     input.destroy();
   }
