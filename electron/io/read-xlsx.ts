@@ -123,8 +123,11 @@ export async function* readXlsxRows(
   let yielded = 0;
   if (target.streamName !== null) {
     for (let attempt = 1; ; attempt += 1) {
-      const seen = yield* sheetRows(path, target.streamName, sheet, opts, (n) => (yielded += n));
-      if (seen) break;
+      const rows = yield* sheetRows(path, target.streamName, sheet, opts);
+      if (rows !== null) {
+        yielded = rows;
+        break;
+      }
       // exceljs 4.4 now and then ends its parse before a worksheet that follows another one in the zip
       // (in a test, 13–18% of reads of a workbook's second sheet): the sheet never comes, so nothing of
       // it was yielded and reading again from the start is safe.
@@ -144,15 +147,14 @@ const SHEET_READ_ATTEMPTS = 8;
 
 /**
  * One pass of exceljs over the workbook, yielding the non-empty rows of the sheet exceljs names
- * `streamName`; returns whether that sheet came out at all. `counted` is told of every row yielded.
+ * `streamName`; returns how many it yielded, or null when that sheet never came out.
  */
 async function* sheetRows(
   path: string,
   streamName: string,
   sheet: string,
   opts: XlsxRowsOptions,
-  counted: (n: number) => number,
-): AsyncGenerator<RawRow, boolean> {
+): AsyncGenerator<RawRow, number | null> {
   const { file, limits, inspection } = opts;
   const input = createReadStream(path);
   try {
@@ -164,6 +166,7 @@ async function* sheetRows(
     });
     let strings = new SharedStrings();
     let read = false;
+    let yielded = 0;
     let items: AsyncIterator<ParseItem>;
     try {
       items = reader.parse() as AsyncIterator<ParseItem>;
@@ -205,11 +208,12 @@ async function* sheetRows(
         if (r.done) break;
         const raw = toRawRow(r.value, sheet, file, limits, inspection.date1904, strings);
         if (raw === null) continue;
-        if (counted(1) > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
+        yielded += 1;
+        if (yielded > limits.maxRowsPerSheet) throw tooManyRows(file, sheet, limits.maxRowsPerSheet);
         yield raw;
       }
     }
-    return read;
+    return read ? yielded : null;
   } finally {
     input.destroy();
   }

@@ -3,6 +3,7 @@ import type { ImportIssue } from '../../../shared/import/raw';
 import { isReadRefusalReason } from '../../../shared/import/refusals';
 import { columnLetter } from '../../../shared/import/text';
 import type { AppError } from '../../../shared/result';
+import { formatCount } from '../format/number';
 import type { Language } from '../i18n/catalogue';
 import { issueText } from '../import/labels';
 import { transportProblemOf } from './transport';
@@ -49,13 +50,13 @@ function specific(t: TFunction, error: AppError, language: Language): string | n
       ...(typeof column === 'number' ? { column: columnLetter(column) } : {}),
     });
   }
-  const issues = importIssuesOf(error);
-  const first = issues?.[0];
+  const issues = importIssuesOf(error) ?? [];
+  const first = issues[0];
   if (error.code === 'import_invalid' && first !== undefined) {
     const n = d['issueCount'];
     return complete(t, 'errors.invalidRows', {
       file,
-      n: String(typeof n === 'number' ? n : issues?.length),
+      n: formatCount(typeof n === 'number' ? n : issues.length),
       first: issueText(first, language),
     });
   }
@@ -84,7 +85,7 @@ function complete(t: TFunction, key: string, params: Record<string, string>): st
 function text(details: Record<string, unknown>, key: string): Record<string, string> {
   const v = details[key];
   if (typeof v === 'string' && v !== '') return { [key]: v };
-  if (typeof v === 'number' && Number.isFinite(v)) return { [key]: v.toLocaleString('en-US') };
+  if (typeof v === 'number' && Number.isFinite(v)) return { [key]: formatCount(v) };
   return {};
 }
 
