@@ -135,9 +135,13 @@ export function parseDateText(raw: string, order?: DateOrder): MomentResult {
   return seconds === null ? fail('not_a_date') : { ok: true, value: moment(days, seconds) };
 }
 
+const LAST_ACCEPTED_DAY = daysFromCivil(2199, 12, 31);
+
 function fromSerial(serial: number, date1904: boolean): MomentResult {
   const parts = splitExcelSerial(serial, date1904);
   if (!parts.ok) return fail(parts.reason);
+  // The window dates are accepted in (civil.ts, 1900–2199): a serial too, so its text parses back.
+  if (parts.days !== null && parts.days > LAST_ACCEPTED_DAY) return fail('out_of_range');
   return { ok: true, value: { days: parts.days, secondOfDay: parts.secondOfDay } };
 }
 
