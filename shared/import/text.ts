@@ -11,6 +11,16 @@ import type { RawCell } from './raw';
 const EDGE_NOISE = /^[\s\uFEFF\u200B-\u200D]+|[\s\uFEFF\u200B-\u200D]+$/g;
 const ALL_NOISE = /[\s\uFEFF\u200B-\u200D]+/g;
 const EMPTY_MARKERS = new Set(['-', '--', '—', '——', '－', '－－', '/', 'null', 'NULL', 'N/A']);
+// `="822290058120123"`: CSV exports write ids, card numbers and dates as an Excel formula giving text,
+// so Excel keeps every digit and leading zero; Excel shows the text inside, and so do we.
+const FORMULA_TEXT = /^[\s\uFEFF]*="((?:[^"]|"")*)"[\s\uFEFF]*$/;
+
+/** The text an Excel text formula `="…"` shows (quotes inside doubled), or the cell as it is. */
+function unwrapFormulaText(text: string): string {
+  if (!text.includes('="')) return text;
+  const m = FORMULA_TEXT.exec(text);
+  return m ? (m[1] as string).replaceAll('""', '"') : text;
+}
 
 /** Strips padding (spaces, tabs, full-width spaces, BOM) from both ends. */
 export function trimPadding(text: string): string {
@@ -19,13 +29,14 @@ export function trimPadding(text: string): string {
 
 /**
  * A cell as trimmed text, or null when it holds nothing (blank, padding only, `-`, `--`).
+ * A CSV text formula `="0123"` is the text it shows (`0123`).
  * Numbers become their shortest decimal text (`93.36`, `258000000001`); booleans `true`/`false`;
  * dates their wall-clock text; Excel errors (#N/A) their code.
  */
 export function cellText(cell: RawCell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === 'string') {
-    const t = trimPadding(cell);
+    const t = trimPadding(unwrapFormulaText(cell));
     return t === '' || EMPTY_MARKERS.has(t) ? null : t;
   }
   if (typeof cell === 'number') return Number.isFinite(cell) ? numberText(cell) : null;

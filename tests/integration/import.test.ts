@@ -62,6 +62,18 @@ describe('importing POS exports', () => {
       layout: { titleRows: true, footer: true },
       csv: { encoding: 'gbk' as const },
     },
+    {
+      name: 'GBK csv, ids, card numbers and times written as ="…" text formulas',
+      file: 'pos.csv',
+      layout: { titleRows: true, footer: true },
+      csv: { encoding: 'gbk' as const, guard: 'formula' as const },
+    },
+    {
+      name: 'UTF-8 csv with BOM, ids, card numbers and times behind a leading tab',
+      file: 'pos.csv',
+      layout: { footer: true },
+      csv: { encoding: 'utf-8-bom' as const, guard: 'tab' as const },
+    },
   ];
 
   for (const l of layouts) {

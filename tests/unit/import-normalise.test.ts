@@ -13,6 +13,7 @@ import {
   type NormalisedFile,
 } from '../../shared/import/normalise';
 import type { RawCell, RawRow } from '../../shared/import/raw';
+import { cellText } from '../../shared/import/text';
 
 const sheet = (cells: RawCell[][], name = 'Sheet1'): RawRow[] =>
   cells.map((c, i) => ({ sheet: name, row: i + 1, cells: c }));
@@ -33,6 +34,19 @@ function pos(cells: RawCell[][]): NormalisedFile<PosTxn> {
 
 const amounts = (r: NormalisedFile<BankLine>) =>
   r.records.map((x) => [x.record.creditFen, x.record.debitFen]);
+
+describe('cell text', () => {
+  test('a CSV text formula ="…" is the text Excel shows; other formulas and text stay as they are', () => {
+    expect(cellText('="0012345678"')).toBe('0012345678');
+    expect(cellText(' \t="622588******1234"\t')).toBe('622588******1234');
+    expect(cellText('="say ""hi"""')).toBe('say "hi"');
+    expect(cellText('="--"')).toBeNull();
+    expect(cellText('="  "')).toBeNull();
+    expect(cellText('=SUM(A1:A3)')).toBe('=SUM(A1:A3)');
+    expect(cellText('a="1"')).toBe('a="1"');
+    expect(cellText('="1" & "2"')).toBe('="1" & "2"');
+  });
+});
 
 describe('bank amount layouts', () => {
   test('separate 收入/支出 columns, "-" and "--" as empty, a negative in 支出 is still money out', () => {
