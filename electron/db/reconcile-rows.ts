@@ -4,7 +4,8 @@
  * each row to JS through better-sqlite3 (an array and a value at a time) costs about twice as much.
  * JSON.parse shares the short repeated strings (kinds, channels, types, statuses, most terminals: V8
  * internalises short string values) and merchant numbers are shared here, so few strings stay alive per
- * row. The order (time, then id) is made in JS, where sorting rows that are almost in order is cheap.
+ * row. The order (time, then id) is made in JS: SQLite hands a day's rows in the order of its covering
+ * date index (channel, card kind, …), and sorting them there would build a temporary sort tree.
  */
 import type { Fen } from '../../shared/money';
 import type { DaySettlement, StoredBankLine, StoredPosTxn } from '../../shared/domain/reconcile/types';
@@ -35,6 +36,11 @@ type TxnTuple = [
 
 function byTimeThenId(a: { txnTime: string; id: number }, b: { txnTime: string; id: number }): number {
   return a.txnTime < b.txnTime ? -1 : a.txnTime > b.txnTime ? 1 : a.id - b.id;
+}
+
+/** `byTimeThenId` for rows still in their JSON shape. */
+function tupleOrder(a: TxnTuple, b: TxnTuple): number {
+  return a[3] < b[3] ? -1 : a[3] > b[3] ? 1 : a[0] - b[0];
 }
 
 /** Which POS rows a reconciliation reads (dates inclusive). */
@@ -189,9 +195,14 @@ class TxnReader {
   private readonly shared = new Map<string, string>();
   private readonly contextById = new Map<number, StoredPosTxn>();
 
+  /**
+   * Each day's rows are put in time order before they become objects, so the objects are made, and lie
+   * in memory, in the order every pass of the engine walks them: walking a year's rows made in index
+   * order, each a cache miss away from the next, cost the engine's passes about 100 ms more.
+   */
   days(texts: readonly string[], context: boolean): void {
     for (const text of texts) {
-      for (const r of JSON.parse(text) as TxnTuple[]) {
+      for (const r of (JSON.parse(text) as TxnTuple[]).sort(tupleOrder)) {
         const known = context ? this.contextById.get(r[0]) : undefined;
         if (known) {
           known.refNo ??= r[13];
