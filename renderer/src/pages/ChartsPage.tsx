@@ -1,10 +1,11 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SeriesInput } from '../../../shared/api/contract';
 import { CHANNELS } from '../../../shared/domain/types';
 import type { Channel } from '../../../shared/domain/types';
 import { useApiQuery } from '../api/use-api-query';
 import { useBook } from '../book/use-book';
+import { blankSeries } from '../charts/chart-data';
 import { FindingsByKindChart, StakeChart } from '../components/charts/FindingsCharts';
 import { RateChart, TurnoverChart } from '../components/charts/SeriesCharts';
 import { EmptyState } from '../components/EmptyState';
@@ -25,6 +26,17 @@ export function ChartsPage() {
   return current === null ? null : <ChartsView key={current.path} />;
 }
 
+/** The series call for the month in focus by day, or the twelve months up to it by month. */
+function seriesInput(month: string, rangeKind: RangeKind, channel: Channel | ''): SeriesInput {
+  const range =
+    rangeKind === 'month'
+      ? monthRange(month)
+      : { from: monthRange(shiftMonth(month, -11)).from, to: monthRange(month).to };
+  const input: SeriesInput = { ...range, granularity: rangeKind === 'month' ? 'day' : 'month' };
+  if (channel !== '') input.channel = channel;
+  return input;
+}
+
 function ChartsView() {
   const { t } = useTranslation();
   const { month } = useFocusMonth();
@@ -34,12 +46,8 @@ function ChartsView() {
   const rangeId = useId();
   const channelId = useId();
 
-  const range =
-    rangeKind === 'month'
-      ? monthRange(month)
-      : { from: monthRange(shiftMonth(month, -11)).from, to: monthRange(month).to };
-  const input: SeriesInput = { ...range, granularity: rangeKind === 'month' ? 'day' : 'month' };
-  if (channel !== '') input.channel = channel;
+  const input = useMemo(() => seriesInput(month, rangeKind, channel), [month, rangeKind, channel]);
+  const range = { from: input.from, to: input.to };
   // One series call serves both charts: the total and every channel (or the one channel picked) are
   // what the turnover chart and the rate chart draw. Both calls go out together.
   const series = useApiQuery('charts:series', input, revision);
@@ -51,10 +59,18 @@ function ChartsView() {
   // While another range or channel loads, the charts drawn stay on screen, dimmed and marked busy,
   // and recharts updates them in place when the answer arrives: no blank page between two views,
   // and no tearing down and re-measuring of every chart (most of a switch's time).
-  const shown = series.status === 'ok' ? series.value : series.status === 'loading' ? series.previous : null;
+  // Before the first answer, the charts are mounted hidden on a blank series of the range for the
+  // same reason: setting up a recharts chart (its store, its container's size, axes and legend
+  // registering over several render passes) is most of a first drawing, and it then runs while the
+  // book answers instead of after. The page still shows only the loading line until the figures are in.
+  const pending = series.status === 'loading' && series.previous === null;
+  const blank = useMemo(() => blankSeries(input), [input]);
+  const shown =
+    series.status === 'ok' ? series.value : series.status === 'loading' ? (series.previous ?? blank) : null;
   const shownFindings =
     findings.status === 'ok' ? findings.value : findings.status === 'loading' ? findings.previous : null;
-  const hasData = shown !== null && shown.series.some((s) => s.points.some((p) => p.txnCount > 0));
+  const hasData =
+    pending || (shown !== null && shown.series.some((s) => s.points.some((p) => p.txnCount > 0)));
 
   return (
     <Page title={t('charts.title')}>
@@ -114,7 +130,7 @@ function ChartsView() {
           data-from={shown.from}
           data-to={shown.to}
           aria-busy={loading}
-          className={loading ? 'charts-stale' : undefined}
+          className={pending ? 'charts-pending' : loading ? 'charts-stale' : undefined}
         >
           {shown.series[0] !== undefined ? <TurnoverChart series={shown.series[0]} /> : null}
           <RateChart data={shown} />
