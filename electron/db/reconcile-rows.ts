@@ -192,7 +192,8 @@ export function reconcileTxns(book: Book, spans: TxnSpans): ReconcileTxns {
  */
 class TxnReader {
   readonly txns: StoredPosTxn[] = [];
-  private readonly shared = new Map<string, string>();
+  private readonly merchants = new SharedText();
+  private readonly terminals = new SharedText();
   private readonly contextById = new Map<number, StoredPosTxn>();
 
   /**
@@ -210,8 +211,8 @@ class TxnReader {
         }
         const t: StoredPosTxn = {
           id: r[0],
-          merchantNo: this.one(r[1]),
-          terminalId: this.one(r[2]),
+          merchantNo: this.merchants.of(r[1]),
+          terminalId: this.terminals.of(r[2]),
           txnTime: r[3],
           cardNo: r[4],
           cardKind: r[5],
@@ -230,13 +231,24 @@ class TxnReader {
       }
     }
   }
+}
 
-  private one(v: string | null): string | null {
+/**
+ * One string per distinct value of a column that repeats on every row (merchant numbers, terminals).
+ * Rows of one value come in runs, so the row before's value is compared first: that spares hashing
+ * each row's fresh copy for the lookup.
+ */
+class SharedText {
+  private readonly known = new Map<string, string>();
+  private last: string | null = null;
+
+  of(v: string | null): string | null {
     if (v === null) return null;
-    const known = this.shared.get(v);
-    if (known !== undefined) return known;
-    this.shared.set(v, v);
-    return v;
+    if (v === this.last) return this.last;
+    let known = this.known.get(v);
+    if (known === undefined) this.known.set(v, (known = v));
+    this.last = known;
+    return known;
   }
 }
 

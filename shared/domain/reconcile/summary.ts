@@ -43,20 +43,19 @@ export type ReconcileSummary = {
 };
 
 /**
- * The fees charged on the rows that have no check (voided sales). The checks are made in the rows'
- * order, so one walk pairs them (a year is 100,000 rows: no set of ids); checks in any other order are
- * matched by id.
+ * The fees charged on the rows that have no check (voided sales), given those of the rows the checks do
+ * not pair in order (`unpaired`): the checks are made in the rows' order, so the one walk over the rows
+ * pairs them (a year is 100,000 rows: no set of ids). Checks in any other order are matched by id.
  */
-function uncheckedCharges(txns: readonly StoredPosTxn[], checks: readonly FeeCheck[]): number {
-  let sum = 0;
-  let j = 0;
-  for (const t of txns) {
-    if (j < checks.length && checks[j]?.txn === t) j++;
-    else sum += chargedFee(t) ?? 0;
-  }
-  if (j === checks.length) return sum;
+function uncheckedCharges(
+  txns: readonly StoredPosTxn[],
+  checks: readonly FeeCheck[],
+  paired: number,
+  unpaired: number,
+): number {
+  if (paired === checks.length) return unpaired;
   const checkedIds = new Set(checks.map((c) => c.txn.id));
-  sum = 0;
+  let sum = 0;
   for (const t of txns) if (!checkedIds.has(t.id)) sum += chargedFee(t) ?? 0;
   return sum;
 }
@@ -77,6 +76,8 @@ export function summarise(
   let failedCount = 0;
   let voidCount = 0;
   let refundCount = 0;
+  let paired = 0; // checks met in the rows' order
+  let unpaired = 0; // the fees charged on the rows between them
   for (const t of txns) {
     if (t.txnType === 'sale') saleCount++;
     if (t.txnType === 'void') voidCount++;
@@ -85,7 +86,10 @@ export function summarise(
     else if (t.txnType === 'sale') grossSales += t.amountFen;
     else if (t.txnType === 'void') voided += t.amountFen;
     else if (t.txnType === 'refund') refunded += t.amountFen;
-    charged += chargedFee(t) ?? 0;
+    const fee = chargedFee(t) ?? 0;
+    charged += fee;
+    if (paired < checks.length && checks[paired]?.txn === t) paired++;
+    else unpaired += fee;
   }
   let expected = 0;
   let delta = 0;
@@ -99,7 +103,7 @@ export function summarise(
     delta += c.deltaFen;
   }
   // A voided sale is checked on its void (expected back = its fee), so the pair nets to zero.
-  expected += uncheckedCharges(txns, checks);
+  expected += uncheckedCharges(txns, checks, paired, unpaired);
   const grossSalesFen = fen(grossSales);
   const voidedFen = fen(voided);
   const refundedFen = fen(refunded);
