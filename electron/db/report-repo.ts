@@ -6,6 +6,7 @@
  * found: the sum of the deltas of its current fee findings (so it equals the run summary's feeDeltaFen).
  */
 import { FEE_FINDING_KINDS } from '../../shared/domain/reconcile/types';
+import type { DayFee } from '../../shared/domain/reconcile/types';
 import type { Book } from './book';
 
 const FEE_KINDS_SQL = FEE_FINDING_KINDS.map((k) => `'${k}'`).join(', ');
@@ -14,6 +15,19 @@ const TURNOVER = `coalesce(sum(CASE WHEN status = 'success' THEN CASE txn_type W
     WHEN 'void' THEN -amount_fen WHEN 'refund' THEN -amount_fen ELSE 0 END ELSE 0 END), 0)`;
 const FEES = `coalesce(sum(coalesce(fee_fen, CASE WHEN txn_type = 'sale' AND status = 'success' AND settle_fen IS NOT NULL
     THEN amount_fen - settle_fen END)), 0)`;
+
+/**
+ * Fees charged per transaction day from `from` to `to` (days with rows only), as the engine's
+ * `feeDaysOf` sums them: what a gross-settlement acquirer's fee debits are checked against.
+ */
+export function feesPerDay(book: Book, from: string, to: string): DayFee[] {
+  return book.db
+    .prepare(
+      `SELECT txn_date AS day, ${FEES} AS feeFen FROM pos_transactions
+       WHERE txn_date BETWEEN ? AND ? GROUP BY txn_date ORDER BY txn_date`,
+    )
+    .all(from, to) as DayFee[];
+}
 
 export function posDaysOf(book: Book, from: string, to: string): string[] {
   return book.db

@@ -28,6 +28,8 @@ export type InjectedMonth = GeneratedMonth & { manifest: InjectedFinding[] };
 export type MonthOptions = Omit<PosGenOptions, 'days'> & {
   /** Saturday's and Sunday's settlements arrive with Monday's as one credit. */
   weekendsAsOne?: boolean;
+  /** `gross` (全额结算): full amounts arrive, each month's fees are debited on the 3rd of the next. */
+  basis?: 'net' | 'gross';
 };
 
 /** Fee at `bp` hundredths of a percent, half-up, by integer arithmetic (the card's rounding). */
@@ -56,6 +58,7 @@ function bankFor(txns: readonly PosTxn[], opts: MonthOptions, startDate: LocalDa
     startDate,
     days: DAYS,
     ...(opts.weekendsAsOne ? { weekendsAsOne: true } : {}),
+    ...(opts.basis ? { basis: opts.basis } : {}),
   });
 }
 

@@ -14,7 +14,12 @@ import type {
   ReconcileSettings,
 } from '../../shared/api/reconcile';
 import { reconcileSettingsSchema } from '../../shared/api/reconcile';
-import { DEFAULT_RECONCILE_OPTIONS, reconcile, settlementReach } from '../../shared/domain/reconcile';
+import {
+  DEFAULT_RECONCILE_OPTIONS,
+  FEE_COLLECTION_REACH_DAYS,
+  reconcile,
+  settlementReach,
+} from '../../shared/domain/reconcile';
 import { FeeTrailError } from '../../shared/result';
 import type { Book } from '../db/book';
 import { localNow } from '../db/book';
@@ -30,6 +35,7 @@ import { getBankLine, getTransaction } from '../db/ledger-repo';
 import { reconcileBankLines, reconcileTxns, type ReconcileTxns } from '../db/reconcile-rows';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
 import { assertMonthsOpen, monthsBetween } from '../db/periods-repo';
+import { feesPerDay } from '../db/report-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
 import { addDays, monthRange } from './period';
 
@@ -40,6 +46,7 @@ const CONTEXT_AFTER_DAYS = 20;
 
 export const DEFAULT_RECONCILE_SETTINGS: ReconcileSettings = {
   settlementCycle: 'D+1',
+  settlementBasis: 'net',
   acquirerCounterparties: ['拉卡拉支付股份有限公司'],
   acquirerSummaryKeywords: ['拉卡拉'],
   matchWindowDays: 3,
@@ -99,7 +106,7 @@ function loadTxns(
   book: Book,
   period: { from: string; to: string },
   bankFrom: string,
-  options: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay' | 'matchWindowDays'>,
+  options: Pick<ReconcileOptions, 'settlementCycle' | 'settlementBasis' | 'isWorkingDay' | 'matchWindowDays'>,
 ): ReconcileTxns {
   const earliest = addDays(period.from, -CONTEXT_BEFORE_DAYS);
   const reach = settlementReach(bankFrom, earliest, {
@@ -107,6 +114,8 @@ function loadTxns(
     maxDaysPerCredit: DEFAULT_RECONCILE_OPTIONS.maxDaysPerCredit,
   });
   const spans = { from: earliest, to: addDays(period.to, CONTEXT_AFTER_DAYS), period, ...reach };
+  // The day sums SQLite makes are net settlement amounts: under gross settlement read every row.
+  if (options.settlementBasis === 'gross') return reconcileTxns(book, { ...spans, allFrom: earliest });
   const loaded = reconcileTxns(book, spans);
   // A row of the period with a settlement-date column before the reach is paid with rows that were
   // left out: then read every row, as the reach does not hold.
@@ -131,6 +140,7 @@ export class ReconcileService {
     const settings = reconcileSettings(book);
     const options = {
       settlementCycle: settings.settlementCycle,
+      settlementBasis: settings.settlementBasis,
       isWorkingDay: (d: string) => chineseDays.isWorkday(d),
       acquirerCounterparties: settings.acquirerCounterparties,
       acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
@@ -141,8 +151,13 @@ export class ReconcileService {
     const bankFrom = addDays(period.from, -CONTEXT_AFTER_DAYS);
     const { txns, daySums } = loadTxns(book, period, bankFrom, options);
     const bankLines = reconcileBankLines(book, bankFrom, addDays(period.to, CONTEXT_AFTER_DAYS));
+    const feeDays =
+      settings.settlementBasis === 'gross'
+        ? feesPerDay(book, addDays(period.from, -FEE_COLLECTION_REACH_DAYS), period.to)
+        : undefined;
     const result = reconcile({
       txns,
+      ...(feeDays ? { feeDays } : {}),
       daySums,
       bankLines,
       cards: listRateCards(book).map((c) => c.card),

@@ -70,6 +70,8 @@ export type StoredRateCardView = { id: number; updatedAt: string; card: RateCard
 
 export type ReconcileSettings = {
   settlementCycle: 'D+1' | 'T+1' | 'D0';
+  /** 差额结算 (net, the default) or 全额结算 (gross: full amounts in, fees debited apart). */
+  settlementBasis: 'net' | 'gross';
   acquirerCounterparties: string[];
   acquirerSummaryKeywords: string[];
   matchWindowDays: number;
@@ -79,6 +81,8 @@ export type ReconcileSettings = {
 export const reconcileSettingsSchema = z
   .object({
     settlementCycle: z.enum(['D+1', 'T+1', 'D0']),
+    // Settings saved before the choice existed were all net.
+    settlementBasis: z.enum(['net', 'gross']).default('net'),
     acquirerCounterparties: z.array(z.string().trim().min(1).max(100)).max(20),
     acquirerSummaryKeywords: z.array(z.string().trim().min(1).max(100)).max(20),
     matchWindowDays: z.number().int().min(0).max(15),

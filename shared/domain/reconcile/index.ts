@@ -7,7 +7,7 @@ import { checkFees, indexByRef, voidedSaleIds } from './fee-check';
 import { singleFeeFinding } from './fee-findings';
 import { FINDING_KINDS } from './types';
 import type { Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
-import { findDeductions } from './deductions';
+import { feeDaysOf, findDeductions } from './deductions';
 import { findDuplicates } from './duplicates';
 import { findRateRaised, findSurcharges } from './patterns';
 import { isAcquirerLine, matchSettlements, settlementsDue } from './settlement';
@@ -27,11 +27,12 @@ export {
   settlementsDue,
   isAcquirerLine,
 } from './settlement';
-export { agreementCovers, findDeductions } from './deductions';
+export { agreementCovers, FEE_COLLECTION_REACH_DAYS, feeDaysOf, findDeductions } from './deductions';
 export { findDuplicates } from './duplicates';
 
 export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   settlementCycle: 'D+1',
+  settlementBasis: 'net',
   // Only a stand-in: the node side passes the official calendar (chinese-days) for T+1.
   isWorkingDay: (d) => weekday(d) !== 0 && weekday(d) !== 6,
   acquirerCounterparties: ['拉卡拉支付股份有限公司'],
@@ -91,6 +92,7 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   const deductions = findDeductions(
     bankInPeriod.filter((l) => !settlement.matchedLineIds.has(l.id)),
     opts,
+    opts.settlementBasis === 'gross' ? (input.feeDays ?? feeDaysOf(input.txns)) : [],
   );
   const duplicates = findDuplicates(scoped, voided, opts.duplicateWindowMinutes);
 

@@ -6,10 +6,18 @@ import { addFen, subFen, ZERO_FEN, type Fen } from '../../money';
 import { addDays, dateOf } from '../local-date';
 import type { LocalDate } from '../types';
 import { cmp } from '../text-order';
-import type { DaySettlement, ReconcileOptions, StoredBankLine, StoredPosTxn } from './types';
+import type { DaySettlement, ReconcileOptions, SettlementBasis, StoredBankLine, StoredPosTxn } from './types';
 
-/** The amount a row adds to its day's settlement, in fen (signed: a void or refund takes money back). */
-export function settlementAmount(t: StoredPosTxn): Fen {
+/**
+ * The amount a row adds to its day's settlement, in fen (signed: a void or refund takes money back).
+ * Net: the 结算金额 column, else amount − fee. Gross: the amount itself, whatever the column says, as
+ * the fees are collected apart; a failed sale moves nothing.
+ */
+export function settlementAmount(t: StoredPosTxn, basis: SettlementBasis = 'net'): Fen {
+  if (basis === 'gross') {
+    if (t.status === 'failed') return ZERO_FEN;
+    return t.txnType === 'sale' ? t.amountFen : ((0 - t.amountFen) as Fen);
+  }
   if (t.settleFen !== null) return t.settleFen;
   const fee = t.feeFen ?? 0;
   if (t.status === 'failed') return (0 - fee) as Fen;
@@ -67,9 +75,11 @@ export type Due = { date: LocalDate; merchantNo: string | null; amountFen: Fen; 
  */
 export function settlementsDue(
   txns: readonly StoredPosTxn[],
-  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'>,
+  opts: Pick<ReconcileOptions, 'settlementCycle' | 'isWorkingDay'> &
+    Partial<Pick<ReconcileOptions, 'settlementBasis'>>,
   daySums: readonly DaySettlement[] = [],
 ): Due[] {
+  const basis = opts.settlementBasis ?? 'net';
   const m = new Map<LocalDate, Map<string, Due>>(); // by date, then merchant: no key text per row
   const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
   const dueOf = (date: LocalDate, merchantNo: string | null): Due => {
@@ -102,7 +112,7 @@ export function settlementsDue(
       t.merchantNo === lastMerchant &&
       t.txnTime.startsWith(lastDay)
     ) {
-      lastDue.amountFen = addFen(lastDue.amountFen, settlementAmount(t));
+      lastDue.amountFen = addFen(lastDue.amountFen, settlementAmount(t, basis));
       lastDue.txnIds.push(t.id);
       continue;
     }
@@ -118,7 +128,7 @@ export function settlementsDue(
       byDay.set(day, date);
     }
     const due = dueOf(date, t.merchantNo);
-    due.amountFen = addFen(due.amountFen, settlementAmount(t));
+    due.amountFen = addFen(due.amountFen, settlementAmount(t, basis));
     due.txnIds.push(t.id);
     // Only a row paid by the cycle, with a whole date, starts a run the next rows may join.
     lastDay = dateOf(t.txnTime);

@@ -62,6 +62,9 @@ export type FindingDetails = {
   creditDate?: LocalDate;
   /** Deductions and credits: the bank line's summary text. */
   summary?: string | null;
+  /** A gross-settlement fee collection that took too much: the month compared and its fees. */
+  feesMonth?: string;
+  feesFen?: Fen;
   /** duplicate_suspect: the minutes between the two charges. */
   minutesApart?: number;
 };
@@ -95,6 +98,13 @@ export type Finding = {
 
 /** How POS rows without a settlement-date column get one. */
 export type SettlementCycle = 'D+1' | 'T+1' | 'D0';
+/**
+ * `net` (差额结算): each day's settlement arrives as amount − fee. `gross` (全额结算): the full amount
+ * arrives and the acquirer debits the fees from the account separately (daily, monthly…).
+ */
+export type SettlementBasis = 'net' | 'gross';
+/** The fees charged on one transaction day (Σ 手续费, a void's returned fee netted), in fen. */
+export type DayFee = { day: LocalDate; feeFen: Fen };
 
 /** A recorded agreement that explains acquirer debits (e.g. "流量费 ¥36 a year, signed 2026-03"). */
 export type DeductionAgreement = {
@@ -111,6 +121,7 @@ export type DeductionAgreement = {
 
 export type ReconcileOptions = {
   settlementCycle: SettlementCycle;
+  settlementBasis: SettlementBasis;
   /** Working-day calendar for T+1 (the node side wraps chinese-days). Default: Monday to Friday. */
   isWorkingDay: (date: LocalDate) => boolean;
   /** Bank lines whose counterparty contains one of these come from the acquirer. */
@@ -140,6 +151,12 @@ export type DaySettlement = { day: LocalDate; merchantNo: string | null; amountF
 
 export type ReconcileInput = {
   txns: readonly StoredPosTxn[];
+  /**
+   * Fees charged per transaction day up to the period's end, from at least `FEE_COLLECTION_REACH_DAYS`
+   * days before it: under gross settlement the acquirer's fee debits are checked against them.
+   * Omitted: summed from `txns`.
+   */
+  feeDays?: readonly DayFee[];
   /** Days outside the period given as settlement sums instead of rows (see `DaySettlement`). */
   daySums?: readonly DaySettlement[];
   bankLines: readonly StoredBankLine[];

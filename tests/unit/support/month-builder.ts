@@ -141,15 +141,27 @@ export class MonthBuilder {
     return this.txns.filter((t) => t.txnTime.startsWith(day)).reduce((s, t) => s + (t.settleFen ?? 0), 0);
   }
 
+  /** Under gross settlement (全额结算): the full amounts of the rows made on `day`, fees aside. */
+  grossOn(day: string): number {
+    return this.txns
+      .filter((t) => t.txnTime.startsWith(day) && t.status === 'success')
+      .reduce((s, t) => s + (t.txnType === 'sale' ? t.amountFen : 0 - t.amountFen), 0);
+  }
+
+  /** The fees charged on the rows whose time starts with `prefix` (a day or a month), in fen. */
+  feesOf(prefix: string): number {
+    return this.txns.filter((t) => t.txnTime.startsWith(prefix)).reduce((s, t) => s + (t.feeFen ?? 0), 0);
+  }
+
   /**
    * Pays every day's settlement on D+1 as the acquirer does. With `weekendAsOne`, Saturday's and
    * Sunday's settlements wait for Monday and arrive with Monday's as ONE credit.
    */
-  payDPlus1(days: readonly string[], weekendAsOne = false): void {
+  payDPlus1(days: readonly string[], weekendAsOne = false, basis: 'net' | 'gross' = 'net'): void {
     let carried = 0;
     for (const day of days) {
       const due = addDays(day, 1);
-      const amount = carried + this.settledOn(day);
+      const amount = carried + (basis === 'gross' ? this.grossOn(day) : this.settledOn(day));
       const wd = weekday(due);
       if (weekendAsOne && (wd === 6 || wd === 0)) {
         carried = amount;
@@ -177,6 +189,7 @@ export function cleanMonth(
   seed: number,
   weekendAsOne = true,
   beforePaying: (b: MonthBuilder) => void = () => undefined,
+  basis: 'net' | 'gross' = 'net',
 ): MonthBuilder {
   const r = rng(seed);
   const b = new MonthBuilder();
@@ -211,6 +224,6 @@ export function cleanMonth(
     if (i % 10 === 1) b.debit(`${day} 16:00:00`, 59897, '国网某供电公司', '电费');
   });
   beforePaying(b);
-  b.payDPlus1(days, weekendAsOne);
+  b.payDPlus1(days, weekendAsOne, basis);
   return b;
 }

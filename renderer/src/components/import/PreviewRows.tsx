@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { PreviewRow, SourceKind } from '../../../../shared/api/contract';
 import { SKIP_REASONS } from '../../../../shared/import/row-classify';
@@ -50,7 +51,7 @@ export function PreviewRows({ kind, rows }: { kind: SourceKind; rows: readonly P
   );
 }
 
-function skipReason(t: ReturnType<typeof useTranslation>['t'], reason: string | null): string {
+function skipReason(t: TFunction, reason: string | null): string {
   const known = SKIP_REASONS.find((r) => r === reason);
   return known === undefined ? (reason ?? '') : t(`import.skipReasons.${known}`);
 }

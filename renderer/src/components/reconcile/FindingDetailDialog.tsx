@@ -103,6 +103,12 @@ function FindingDetailBody({ finding, onTriage }: { finding: FindingView; onTria
             <dd className="mono">{details.creditDate}</dd>
           </>
         ) : null}
+        {details.feesMonth !== undefined && details.feesFen !== undefined ? (
+          <>
+            <dt>{t('reconcile.detail.feesOfMonth', { month: details.feesMonth })}</dt>
+            <dd className="mono">{formatFen(details.feesFen)}</dd>
+          </>
+        ) : null}
         {details.minutesApart !== undefined ? (
           <>
             <dt>{t('reconcile.detail.minutesApart')}</dt>

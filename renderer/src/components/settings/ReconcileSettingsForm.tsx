@@ -8,6 +8,7 @@ import { useApiQuery } from '../../api/use-api-query';
 import { ErrorNotice } from '../ErrorNotice';
 
 const CYCLES = ['D+1', 'T+1', 'D0'] as const;
+const BASES = ['net', 'gross'] as const;
 
 /** Lists are edited one item a line. */
 const lines = (text: string) =>
@@ -38,6 +39,7 @@ function ReconcileSettingsForm({ initial }: { initial: ReconcileSettings }) {
   const api = useApi();
   const ids = { counterparties: useId(), keywords: useId(), window: useId(), duplicate: useId() };
   const [cycle, setCycle] = useState(initial.settlementCycle);
+  const [basis, setBasis] = useState(initial.settlementBasis);
   const [counterparties, setCounterparties] = useState(initial.acquirerCounterparties.join('\n'));
   const [keywords, setKeywords] = useState(initial.acquirerSummaryKeywords.join('\n'));
   const [windowDays, setWindowDays] = useState(String(initial.matchWindowDays));
@@ -60,6 +62,7 @@ function ReconcileSettingsForm({ initial }: { initial: ReconcileSettings }) {
     setError(null);
     const result = await api.invoke('settings:setReconcile', {
       settlementCycle: cycle,
+      settlementBasis: basis,
       acquirerCounterparties: lines(counterparties),
       acquirerSummaryKeywords: lines(keywords),
       matchWindowDays: Number(windowDays),
@@ -72,25 +75,29 @@ function ReconcileSettingsForm({ initial }: { initial: ReconcileSettings }) {
 
   return (
     <form className="form reconcile-settings-form" onSubmit={(event) => void save(event)} noValidate>
-      <fieldset className="radio-group stacked">
-        <legend>{t('reconcileSettings.cycle')}</legend>
-        {CYCLES.map((c) => (
-          <label key={c}>
-            <input
-              type="radio"
-              name="settlementCycle"
-              value={c}
-              checked={cycle === c}
-              onChange={() => {
-                setCycle(c);
-                setSaved(false);
-              }}
-            />{' '}
-            {t(`reconcileSettings.cycles.${c}`)}
-          </label>
-        ))}
-      </fieldset>
+      <Choices
+        legend={t('reconcileSettings.cycle')}
+        name="settlementCycle"
+        options={CYCLES.map((c) => ({ value: c, label: t(`reconcileSettings.cycles.${c}`) }))}
+        value={cycle}
+        onChange={(c) => {
+          setCycle(c);
+          setSaved(false);
+        }}
+      />
       <p className="field-hint">{t('reconcileSettings.cycleHint')}</p>
+
+      <Choices
+        legend={t('reconcileSettings.basis')}
+        name="settlementBasis"
+        options={BASES.map((b) => ({ value: b, label: t(`reconcileSettings.bases.${b}`) }))}
+        value={basis}
+        onChange={(b) => {
+          setBasis(b);
+          setSaved(false);
+        }}
+      />
+      <p className="field-hint">{t('reconcileSettings.basisHint')}</p>
 
       <div className="settings-columns">
         <div>
@@ -174,5 +181,32 @@ function ReconcileSettingsForm({ initial }: { initial: ReconcileSettings }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** One choice of several, as radio buttons under a legend. */
+function Choices<T extends string>(props: {
+  legend: string;
+  name: string;
+  options: { value: T; label: string }[];
+  value: T;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="radio-group stacked">
+      <legend>{props.legend}</legend>
+      {props.options.map((o) => (
+        <label key={o.value}>
+          <input
+            type="radio"
+            name={props.name}
+            value={o.value}
+            checked={props.value === o.value}
+            onChange={() => props.onChange(o.value)}
+          />{' '}
+          {o.label}
+        </label>
+      ))}
+    </fieldset>
   );
 }

@@ -111,6 +111,7 @@ export const reconcileEn: typeof reconcileZhCN = {
     dueDates: 'Due in the bank on',
     creditDate: 'Bank credit on',
     minutesApart: 'Minutes apart',
+    feesOfMonth: 'Fees charged in {{month}}',
     arithmeticTitle: 'Arithmetic',
     rule: 'Rule',
     product: 'Amount × rate',
@@ -220,6 +221,14 @@ export const reconcileSettingsEn: typeof reconcileSettingsZhCN = {
     D0: 'D0: paid the same day',
   },
   cycleHint: 'Used only for transactions whose export has no settlement-date column.',
+  basis: 'Settlement basis',
+  bases: {
+    net: 'Net: each day arrives as amount − fee',
+    gross:
+      'Gross: the full amount arrives; the fees are debited from the account separately (daily or monthly)',
+  },
+  basisHint:
+    'Under gross settlement, an acquirer debit equal to the fees of one day or one whole month (any run of days when its summary says 手续费) is the fee collection, not an unexpected deduction.',
   counterparties: 'Acquirer account names (one a line)',
   counterpartiesHint:
     'A bank line whose counterparty contains one of these is a credit or debit from the acquirer.',

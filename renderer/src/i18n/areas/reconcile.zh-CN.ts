@@ -104,6 +104,7 @@ export const reconcileZhCN = {
     dueDates: '应到账日期',
     creditDate: '银行到账日期',
     minutesApart: '两笔相隔（分钟）',
+    feesOfMonth: '{{month}} 交易手续费合计',
     arithmeticTitle: '计算过程',
     rule: '适用规则',
     product: '金额 × 费率',
@@ -206,6 +207,13 @@ export const reconcileSettingsZhCN = {
     D0: 'D0：交易当天到账',
   },
   cycleHint: '只用于导出文件里没有“结算日期”列的交易。',
+  basis: '结算方式',
+  bases: {
+    net: '差额结算：每天到账 = 交易金额 − 手续费',
+    gross: '全额结算：交易金额全额到账，手续费另行从账户扣收（按日或按月）',
+  },
+  basisHint:
+    '全额结算时，收单机构扣收的手续费与某一天、某一整月（摘要含“手续费”时为任意连续几天）的手续费合计相符，就不算意外扣款。',
   counterparties: '收单机构户名（每行一个）',
   counterpartiesHint: '银行流水的对方户名包含其中任何一个，就视为收单机构的到账或扣款。',
   keywords: '摘要关键词（每行一个）',
