@@ -67,7 +67,10 @@ export function go(href: string): void {
 
 export type RateRow = { bucket: string; marker: number | null } & Record<string, number | string | null>;
 
-/** One row per bucket: each channel's effective rate (`rate_<channel>`), and a marker height. */
+/**
+ * One row per bucket: each channel's effective rate (`rate_<channel>`) and contracted rate
+ * (`contracted_<channel>`, drawn as a step when it changes over the range), and a marker height.
+ */
 export function rateRows(data: ChartSeries): RateRow[] {
   const channels = data.series.filter((s) => s.channel !== 'all');
   const markerDays = new Set(data.markers.map((m) => m.date.slice(0, data.granularity === 'day' ? 10 : 7)));
@@ -78,6 +81,7 @@ export function rateRows(data: ChartSeries): RateRow[] {
     for (const s of channels) {
       const p: SeriesPoint | undefined = s.points[i];
       row[`rate_${s.channel}`] = p !== undefined && p.turnoverFen > 0 ? drawRate(p.effectiveRate) : null;
+      row[`contracted_${s.channel}`] = p === undefined ? null : drawRate(p.contractedRate);
     }
     return row;
   });

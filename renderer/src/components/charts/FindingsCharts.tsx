@@ -5,6 +5,7 @@ import type { FindingsChart } from '../../../../shared/api/contract';
 import { fen } from '../../../../shared/fen';
 import { bucketRange, drawYuan, findingsHref, go, timeTickInterval, yuanTick } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
+import { AxisTick } from './AxisTick';
 import { ChartFrame } from './ChartFrame';
 
 const KIND_COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed', '#0ea5e9', '#db2777', '#65a30d'];
@@ -22,8 +23,8 @@ export const FindingsByKindChart = memo(function FindingsByKindChart({ data }: {
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="month" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} interval={0} />
+          <XAxis dataKey="month" tick={AxisTick} interval={timeTickInterval(rows.length)} />
+          <YAxis allowDecimals={false} tick={AxisTick} interval={0} />
           <Tooltip />
           <Legend />
           {data.kinds.map((kind, i) => (
@@ -60,8 +61,8 @@ export const StakeChart = memo(function StakeChart({ data }: { data: FindingsCha
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="month" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
-          <YAxis tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} interval={0} />
+          <XAxis dataKey="month" tick={AxisTick} interval={timeTickInterval(rows.length)} />
+          <YAxis tickFormatter={yuanTick} tick={AxisTick} width={80} interval={0} />
           <Tooltip
             content={({ active, label }) => {
               const m = data.months.find((x) => x.month === label);

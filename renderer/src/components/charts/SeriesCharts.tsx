@@ -30,6 +30,7 @@ import {
   yuanTick,
 } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
+import { AxisTick } from './AxisTick';
 import { ChartFrame } from './ChartFrame';
 
 const COLORS: Record<string, string> = {
@@ -64,16 +65,10 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
+          <XAxis dataKey="bucket" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           {/* Every value tick shown (five by default, they fit): no measuring of the labels either. */}
-          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={{ fontSize: 11 }} width={80} interval={0} />
-          <YAxis
-            yAxisId="rate"
-            orientation="right"
-            tickFormatter={rateTick}
-            tick={{ fontSize: 11 }}
-            interval={0}
-          />
+          <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={AxisTick} width={80} interval={0} />
+          <YAxis yAxisId="rate" orientation="right" tickFormatter={rateTick} tick={AxisTick} interval={0} />
           <Tooltip
             content={({ active, label }) => {
               const p = series.points.find((x) => x.bucket === label);
@@ -142,8 +137,11 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
 });
 
 /**
- * Effective rate per channel over time, the contracted rate as a reference line (a rise shows as the
- * line stepping away from it), findings marked on the time axis. Dots and markers open what is behind.
+ * Effective rate per channel over time against its contracted rate: a labelled reference line when the
+ * contract sets one rate over the range (a rise shows as the line stepping away from it), a dashed step
+ * when it changes (a rate card change, or a card channel's debit/credit mix, which differs every day:
+ * one reference line per value drew dozens of overlapping labels). Findings are marked on the time
+ * axis. Dots and markers open what is behind.
  */
 export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }) {
   const { t } = useTranslation();
@@ -155,28 +153,44 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
-          <XAxis dataKey="bucket" tick={{ fontSize: 11 }} interval={timeTickInterval(rows.length)} />
-          <YAxis tickFormatter={rateTick} tick={{ fontSize: 11 }} domain={[0, 'auto']} interval={0} />
+          <XAxis dataKey="bucket" tick={AxisTick} interval={timeTickInterval(rows.length)} />
+          <YAxis tickFormatter={rateTick} tick={AxisTick} domain={[0, 'auto']} interval={0} />
           <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
           <Legend />
-          {channels.flatMap((s) =>
-            contractedRates(s.points).map((rate) => (
-              <ReferenceLine
-                key={`ref-${s.channel}-${rate}`}
-                y={Number(rate)}
+          {channels.map((s) => {
+            const rates = contractedRates(s.points);
+            const only = rates.length === 1 ? rates[0] : undefined;
+            if (only !== undefined)
+              return (
+                <ReferenceLine
+                  key={`ref-${s.channel}`}
+                  y={Number(only)}
+                  stroke={COLORS[s.channel]}
+                  strokeDasharray="6 4"
+                  label={{
+                    value: t('charts.contractedOf', {
+                      channel: t(`ledger.channels.${s.channel}`),
+                      rate: displayRate(only),
+                    }),
+                    position: 'insideBottomRight',
+                    fontSize: 11,
+                  }}
+                />
+              );
+            return rates.length === 0 ? null : (
+              <Line
+                key={`contracted-${s.channel}`}
+                dataKey={`contracted_${s.channel}`}
+                name={t('charts.contractedOfChannel', { channel: t(`ledger.channels.${s.channel}`) })}
                 stroke={COLORS[s.channel]}
                 strokeDasharray="6 4"
-                label={{
-                  value: t('charts.contractedOf', {
-                    channel: t(`ledger.channels.${s.channel}`),
-                    rate: displayRate(rate),
-                  }),
-                  position: 'insideBottomRight',
-                  fontSize: 11,
-                }}
+                type="stepAfter"
+                connectNulls
+                dot={false}
+                isAnimationActive={false}
               />
-            )),
-          )}
+            );
+          })}
           {channels.map((s) => (
             <Line
               key={s.channel}

@@ -20,6 +20,7 @@ export const chartsEn: typeof chartsZhCN = {
   effectiveRate: 'Effective rate',
   contractedRate: 'Contracted rate',
   contractedOf: '{{channel}} contracted {{rate}}%',
+  contractedOfChannel: '{{channel}} contracted rate',
   markers: 'Findings',
   atStake: 'At stake',
   recovered: 'Recovered',

@@ -17,6 +17,7 @@ export const chartsZhCN = {
   effectiveRate: '实际费率',
   contractedRate: '合同费率',
   contractedOf: '{{channel}}合同费率 {{rate}}%',
+  contractedOfChannel: '{{channel}}合同费率',
   markers: '问题标记',
   atStake: '待追回',
   recovered: '已追回',
