@@ -115,8 +115,18 @@ function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]
   return { daySums, rowDays: [...rowDays] };
 }
 
-/** One JSON text per day of the rows `where` selects, columns in `TxnTuple` order. */
-function rowsByDay(book: Book, cardNo: string, refNo: string, where: string, params: object): string[] {
+/**
+ * One JSON text per day of the rows `where` selects, columns in `TxnTuple` order, handed over one at a
+ * time: a day's text is garbage once read, where the whole year's (14 MB) held at once lived long
+ * enough to be copied into the old generation.
+ */
+function rowsByDay(
+  book: Book,
+  cardNo: string,
+  refNo: string,
+  where: string,
+  params: object,
+): IterableIterator<string> {
   return book.db
     .prepare(
       `SELECT json_group_array(json_array(id, merchant_no, terminal_id, txn_time, ${cardNo}, card_kind, channel,
@@ -124,7 +134,7 @@ function rowsByDay(book: Book, cardNo: string, refNo: string, where: string, par
        FROM pos_transactions WHERE ${where} GROUP BY txn_date`,
     )
     .pluck()
-    .all(params) as string[];
+    .iterate(params) as IterableIterator<string>;
 }
 
 /**
@@ -201,7 +211,7 @@ class TxnReader {
    * in memory, in the order every pass of the engine walks them: walking a year's rows made in index
    * order, each a cache miss away from the next, cost the engine's passes about 100 ms more.
    */
-  days(texts: readonly string[], context: boolean): void {
+  days(texts: Iterable<string>, context: boolean): void {
     for (const text of texts) {
       for (const r of (JSON.parse(text) as TxnTuple[]).sort(tupleOrder)) {
         const known = context ? this.contextById.get(r[0]) : undefined;
