@@ -5,13 +5,15 @@
  * so the first opening is cold (no month sums kept), and a fresh browser context.
  *
  * "Drawn" is measured in the page: a requestAnimationFrame loop, started before the page's scripts,
- * waits until the three chart queries have answered (no loading line), the data table holds the
- * expected first bucket, and every chart body holds drawn marks (bar rectangles or line curves); the
- * time of the frame after that is taken with performance.now(). The charts draw without animation, so
- * that frame shows them complete. On a switch the page keeps the previous range's charts (dimmed,
- * aria-busy) until the new figures arrive; they do not count, as neither the loading line nor the
- * expected first bucket allows it. Before its first figures the page mounts the charts hidden on a blank
- * series of the range (the loading line shown, no row in the data table): they do not count either.
+ * waits until the chart queries have answered (no loading line), the rate chart holds a dot of the
+ * expected first bucket (dots are drawn only for figures of the book), and every chart body holds drawn
+ * marks (bar rectangles or line curves); the time of the frame after that is taken with
+ * performance.now(). The charts draw without animation, so that frame shows them complete. On a switch
+ * the page keeps the previous range's charts (dimmed, aria-busy) until the new figures arrive; they do
+ * not count, as neither the loading line nor the expected first bucket allows it. Before its first
+ * figures the page mounts the charts hidden on a blank series of the range (the loading line shown, no
+ * dot drawn): they do not count either. The data table under the rate chart is built only when opened,
+ * so it is not waited for.
  *
  * Opening is measured two ways. "Open by a click" is the one held to the 300 ms: a bookkeeper opens
  * the app (it starts on the overview), and later clicks 图表 in the navigation; it is timed from the
@@ -55,7 +57,8 @@ function watchDraw(bucket: string): void {
   const drawn = (): boolean => {
     const root = document.querySelector('[data-testid="charts"]');
     if (root === null || document.querySelector('[data-testid="charts-loading"]') !== null) return false;
-    if (root.querySelector(`[data-testid="rate-table"] tr[data-bucket="${bucket}"]`) === null) return false;
+    if (root.querySelector(`[data-chart="rates"] circle.rate-dot[data-bucket="${bucket}"]`) === null)
+      return false;
     const bodies = [...root.querySelectorAll('.chart-body')];
     return bodies.length > 0 && bodies.every((b) => b.querySelector(marks) !== null);
   };

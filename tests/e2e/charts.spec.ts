@@ -26,6 +26,7 @@ test('the example month: overview equals the reconcile summary, the Alipay rate 
   await app.goTo('charts');
   const charts = new ChartsPage(page);
   await expect(charts.charts).toBeVisible();
+  await charts.openRateTable();
   const before = charts.rateRow('alipay', '2026-08-23');
   const step = charts.rateRow('alipay', '2026-08-24');
   await expect(step).toHaveAttribute('data-contracted', '0.3800');

@@ -10,6 +10,11 @@ export class ChartsPage {
     this.rateTable = page.getByTestId('rate-table');
   }
 
+  /** Opens the data table under the rate chart (built only when opened). */
+  async openRateTable(): Promise<void> {
+    await this.page.locator('[data-chart="rates"] .chart-table summary').click();
+  }
+
   rateRow(channel: string, bucket: string): Locator {
     return this.rateTable.locator(`tr[data-channel="${channel}"][data-bucket="${bucket}"]`);
   }

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   Bar,
@@ -258,48 +258,60 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
   );
 });
 
-/** The figures behind the rate chart, exact, one row per bucket and channel with data. */
+/**
+ * The figures behind the rate chart, exact, one row per bucket and channel with data. Built when the
+ * reader opens it: a month by day is some 150 rows of 7 cells, a fair part of drawing the page, that a
+ * closed <details> neither shows nor prints.
+ */
 function RateTable({ data }: { data: ChartSeries }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('charts.showTable')}</summary>
+      {open ? <RateTableBody data={data} /> : null}
+    </details>
+  );
+}
+
+function RateTableBody({ data }: { data: ChartSeries }) {
   const { t } = useTranslation();
   const rows = data.series.flatMap((s) => s.points.filter((p) => p.txnCount > 0).map((p) => ({ s, p })));
   return (
-    <details className="chart-table">
-      <summary>{t('charts.showTable')}</summary>
-      <table className="table" data-testid="rate-table">
-        <caption>{t('charts.tableCaption', { title: t('charts.rateTitle') })}</caption>
-        <thead>
-          <tr>
-            <th>{t('charts.bucket')}</th>
-            <th>{t('charts.channel')}</th>
-            <th>{t('charts.turnover')}</th>
-            <th>{t('charts.fees')}</th>
-            <th>{t('charts.effectiveRate')}</th>
-            <th>{t('charts.contractedRate')}</th>
-            <th />
+    <table className="table" data-testid="rate-table">
+      <caption>{t('charts.tableCaption', { title: t('charts.rateTitle') })}</caption>
+      <thead>
+        <tr>
+          <th>{t('charts.bucket')}</th>
+          <th>{t('charts.channel')}</th>
+          <th>{t('charts.turnover')}</th>
+          <th>{t('charts.fees')}</th>
+          <th>{t('charts.effectiveRate')}</th>
+          <th>{t('charts.contractedRate')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(({ s, p }) => (
+          <tr
+            key={`${s.channel}-${p.bucket}`}
+            data-channel={s.channel}
+            data-bucket={p.bucket}
+            data-effective={p.effectiveRate ?? ''}
+            data-contracted={p.contractedRate ?? ''}
+          >
+            <td>{p.bucket}</td>
+            <td>{s.channel === 'all' ? t('charts.total') : t(`ledger.channels.${s.channel}`)}</td>
+            <td className="num">{formatFen(fen(p.turnoverFen))}</td>
+            <td className="num">{formatFen(fen(p.feesFen))}</td>
+            <td className="num">{displayRate(p.effectiveRate)}%</td>
+            <td className="num">{displayRate(p.contractedRate)}%</td>
+            <td>
+              <a href={transactionsHref(bucketRange(p.bucket), s.channel)}>{t('charts.openTxns')}</a>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ s, p }) => (
-            <tr
-              key={`${s.channel}-${p.bucket}`}
-              data-channel={s.channel}
-              data-bucket={p.bucket}
-              data-effective={p.effectiveRate ?? ''}
-              data-contracted={p.contractedRate ?? ''}
-            >
-              <td>{p.bucket}</td>
-              <td>{s.channel === 'all' ? t('charts.total') : t(`ledger.channels.${s.channel}`)}</td>
-              <td className="num">{formatFen(fen(p.turnoverFen))}</td>
-              <td className="num">{formatFen(fen(p.feesFen))}</td>
-              <td className="num">{displayRate(p.effectiveRate)}%</td>
-              <td className="num">{displayRate(p.contractedRate)}%</td>
-              <td>
-                <a href={transactionsHref(bucketRange(p.bucket), s.channel)}>{t('charts.openTxns')}</a>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
+        ))}
+      </tbody>
+    </table>
   );
 }
