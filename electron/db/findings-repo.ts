@@ -48,6 +48,24 @@ export function latestBatchId(book: Book): number | null {
   );
 }
 
+/**
+ * Settlement findings dated after a period (@from..@to) whose due rows include one of the period's rows:
+ * the money for its last days is due after it. A run of the period makes them again, so it replaces
+ * them, and its report lists them; those of the next period's rows are not the period's.
+ */
+const LATE_SETTLEMENT_OF_PERIOD = `(date > @to AND kind IN ('settlement_missing', 'settlement_mismatch')
+  AND EXISTS (SELECT 1 FROM json_each(details_json, '$.dueTxnIds') AS due
+    JOIN pos_transactions AS p ON p.id = due.value WHERE p.txn_date BETWEEN @from AND @to))`;
+
+/** Ids of the current findings LATE_SETTLEMENT_OF_PERIOD describes. */
+export function lateSettlementFindingIds(book: Book, period: { from: string; to: string }): Set<number> {
+  const ids = book.db
+    .prepare(`SELECT id FROM findings WHERE current = 1 AND ${LATE_SETTLEMENT_OF_PERIOD}`)
+    .pluck()
+    .all(period) as number[];
+  return new Set(ids);
+}
+
 /** Store a run and its findings in one transaction. Returns the run id. */
 export function saveRun(
   book: Book,
@@ -65,7 +83,10 @@ export function saveRun(
         )
         .run(period.from, period.to, at, latestBatchId(book), JSON.stringify(summary)).lastInsertRowid,
     );
-    const scope = `(date BETWEEN @from AND @to OR run_id IN (SELECT id FROM reconcile_runs WHERE period_from = @from AND period_to = @to AND id <> @runId))`;
+    // The findings this run stands for: dated in the period, made by an earlier run of the same period,
+    // or settlements of the period's last days due after it (an earlier run of a longer period made them).
+    const scope = `(date BETWEEN @from AND @to OR ${LATE_SETTLEMENT_OF_PERIOD}
+      OR run_id IN (SELECT id FROM reconcile_runs WHERE period_from = @from AND period_to = @to AND id <> @runId))`;
     db.prepare(`DELETE FROM findings WHERE state = 'open' AND ${scope}`).run({ ...period, runId });
     db.prepare(`UPDATE findings SET current = 0 WHERE ${scope}`).run({ ...period, runId });
 

@@ -28,6 +28,7 @@ import {
   findingTxnIds,
   getFinding,
   getRun,
+  lateSettlementFindingIds,
   listFindings,
   saveRun,
 } from '../db/findings-repo';
@@ -86,12 +87,14 @@ export function deductionAgreements(book: Book): DeductionAgreement[] {
 
 /**
  * The findings a period's report shows: dated in the period, plus settlement findings dated in the
- * days after it (money due early next month for sales at the end of this one). Both the run and
+ * days after it for the period's own rows (money due early next month for sales at the end of this
+ * one; not those of the next month's rows) and acquirer credits no settlement took. Both the run and
  * `reconcile:latest` use this, so a reload shows what the run showed.
  */
 export function findingsOfPeriod(book: Book, period: { from: string; to: string }): FindingView[] {
+  const late = lateSettlementFindingIds(book, period);
   return listFindings(book, { from: period.from, to: addDays(period.to, CONTEXT_AFTER_DAYS) }).filter(
-    (f) => f.date <= period.to || f.kind.startsWith('settlement') || f.kind === 'unmatched_acquirer_credit',
+    (f) => f.date <= period.to || late.has(f.id) || f.kind === 'unmatched_acquirer_credit',
   );
 }
 

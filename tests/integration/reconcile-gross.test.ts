@@ -42,11 +42,12 @@ describe('a gross-settlement book', () => {
     expect(net.summary.byKind.unexpected_deduction?.count).toBe(1);
 
     setReconcileSettings(book, { ...DEFAULT_RECONCILE_SETTINGS, settlementBasis: 'gross' });
-    // The same period first, so the net run's findings are replaced (a run replaces its own period's).
+    // August first: its run replaces the net run's settlement finding for 31 August's rows, dated
+    // 1 September (outside August), which August's report would otherwise still list.
     for (const period of [
-      { from: '2026-08-01', to: '2026-09-30' },
       { month: '2026-08' },
       { month: '2026-09' },
+      { from: '2026-08-01', to: '2026-09-30' },
     ]) {
       const r = reconciler.run(book, period);
       expect(r.findings.map((f) => `${f.kind} ${f.date} ${f.deltaFen}`)).toEqual([]);
