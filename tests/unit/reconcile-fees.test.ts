@@ -275,3 +275,18 @@ describe('patterns', () => {
     expect(fs[0]?.zh).toContain('8 × ¥3.00 = ¥24.00');
   });
 });
+
+describe('the sale a void or refund names', () => {
+  it('is the one on its terminal and not after it when several sales share the 参考号', () => {
+    const b = new MonthBuilder();
+    const onA = b.sale('2026-08-03 10:00:00', 10000, 'card', 'credit', {
+      terminalId: 'A1',
+      refNo: '803100001',
+    });
+    // Another terminal's sale, later, with the same 参考号; and the same terminal reusing it next month.
+    b.sale('2026-08-03 11:00:00', 50000, 'card', 'credit', { terminalId: 'B2', refNo: '803100001' });
+    b.sale('2026-08-28 09:00:00', 80000, 'card', 'credit', { terminalId: 'A1', refNo: '803100001' });
+    b.void('2026-08-03 10:30:00', onA);
+    expect(run(b)).toEqual([]);
+  });
+});

@@ -40,15 +40,45 @@ function refKey(merchantNo: string | null, refNo: string): string {
   return `${merchantNo ?? ''}|${refNo}`;
 }
 
+/**
+ * The sales voids and refunds name, by merchant + 参考号: one sale, or all of them when several sales
+ * carry that 参考号 (it is unique per terminal and day at best).
+ */
+export type RefIndex = ReadonlyMap<string, StoredPosTxn | readonly StoredPosTxn[]>;
+
+/**
+ * The sale a void or refund names. When several sales carry its 参考号, the original is the one on
+ * its terminal and not after it: of those the latest, of the rest the nearest in time.
+ */
+export function originalOf(byRef: RefIndex, t: StoredPosTxn): StoredPosTxn | null {
+  if (t.origRefNo === null) return null;
+  const found = byRef.get(refKey(t.merchantNo, t.origRefNo));
+  if (found === undefined) return null;
+  if (!Array.isArray(found)) return found as StoredPosTxn;
+  let best: StoredPosTxn | null = null;
+  let bestRank = -1;
+  for (const c of found as readonly StoredPosTxn[]) {
+    const before = c.txnTime <= t.txnTime;
+    const rank = (c.terminalId === t.terminalId ? 2 : 0) + (before ? 1 : 0);
+    const nearer =
+      best !== null && rank === bestRank && (before ? c.txnTime > best.txnTime : c.txnTime < best.txnTime);
+    if (rank > bestRank || nearer) {
+      best = c;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
 /** Sales that a successful void in the same data cancels (their fee is checked on the void). */
 export function voidedSaleIds(
   txns: readonly StoredPosTxn[],
-  byRef: ReadonlyMap<string, StoredPosTxn> = indexByRef(txns),
+  byRef: RefIndex = indexByRef(txns),
 ): Set<number> {
   const out = new Set<number>();
   for (const t of txns) {
-    if (t.txnType !== 'void' || t.status !== 'success' || t.origRefNo === null) continue;
-    const orig = byRef.get(refKey(t.merchantNo, t.origRefNo));
+    if (t.txnType !== 'void' || t.status !== 'success') continue;
+    const orig = originalOf(byRef, t);
     if (orig) out.add(orig.id);
   }
   return out;
@@ -58,14 +88,18 @@ export function voidedSaleIds(
  * Sales that some void or refund names as its original, by merchant + 参考号. Only those: a year has
  * 100,000 sales and a handful of voids, so indexing every sale would be wasted work.
  */
-export function indexByRef(txns: readonly StoredPosTxn[]): Map<string, StoredPosTxn> {
+export function indexByRef(txns: readonly StoredPosTxn[]): RefIndex {
   const wanted = new Set<string>();
   for (const t of txns) if (t.origRefNo !== null && t.txnType !== 'sale') wanted.add(t.origRefNo);
-  const byRef = new Map<string, StoredPosTxn>();
+  const byRef = new Map<string, StoredPosTxn | StoredPosTxn[]>();
   if (wanted.size === 0) return byRef;
   for (const t of txns) {
-    if (t.refNo !== null && t.txnType === 'sale' && wanted.has(t.refNo))
-      byRef.set(refKey(t.merchantNo, t.refNo), t);
+    if (t.refNo === null || t.txnType !== 'sale' || !wanted.has(t.refNo)) continue;
+    const key = refKey(t.merchantNo, t.refNo);
+    const had = byRef.get(key);
+    if (had === undefined) byRef.set(key, t);
+    else if (Array.isArray(had)) had.push(t);
+    else byRef.set(key, [had, t]);
   }
   return byRef;
 }
@@ -154,7 +188,7 @@ export function checkFees(
   txns: readonly StoredPosTxn[],
   cards: readonly RateCard[],
   inScope: (t: StoredPosTxn) => boolean,
-  byRef: ReadonlyMap<string, StoredPosTxn> = indexByRef(txns),
+  byRef: RefIndex = indexByRef(txns),
   voided: ReadonlySet<number> = voidedSaleIds(txns, byRef),
 ): FeeCheck[] {
   const versionFor = versionLookup(cards);
@@ -166,7 +200,7 @@ export function checkFees(
     .filter((t) => t.txnType === 'refund' && t.status === 'success' && t.origRefNo !== null)
     .sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
   for (const r of refunds) {
-    const orig = byRef.get(refKey(r.merchantNo, r.origRefNo ?? ''));
+    const orig = originalOf(byRef, r);
     if (!orig) continue;
     const before = runningTotal.get(orig.id) ?? ZERO_FEN;
     refundedBefore.set(r.id, before);
@@ -175,10 +209,7 @@ export function checkFees(
   const out: FeeCheck[] = [];
   for (const t of txns) {
     if (!inScope(t) || voided.has(t.id)) continue;
-    const orig =
-      (t.txnType === 'void' || t.txnType === 'refund') && t.origRefNo !== null
-        ? (byRef.get(refKey(t.merchantNo, t.origRefNo)) ?? null)
-        : null;
+    const orig = t.txnType === 'void' || t.txnType === 'refund' ? originalOf(byRef, t) : null;
     const ctx: FeeContext = orig
       ? {
           original: { txn: { ...orig, feeFen: chargedFee(orig) }, version: versionFor(orig) },
