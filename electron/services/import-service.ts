@@ -12,7 +12,7 @@ import type {
   SourceKind,
 } from '../../shared/api/imports';
 import type { BankLine, PosTxn } from '../../shared/domain/types';
-import { createNormaliser } from '../../shared/import/normalise';
+import { createFileStep, createNormaliser } from '../../shared/import/normalise';
 import type { RowOutcome } from '../../shared/import/normalise';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import type { ImportIssue, RawRow } from '../../shared/import/raw';
@@ -31,7 +31,8 @@ import type { ReadLimits } from '../io/read-limits';
 import type { Analysis } from './import-analysis';
 import { analyseSource, factsOf, SheetCursors } from './import-analysis';
 import { openWorkerSource } from './import-worker-client';
-import type { RowSource, RowSourcePlan, SourceRow } from './import-worker-rows';
+import type { NormalisedRow } from './import-batch-pack';
+import type { RowSource, RowSourcePlan } from './import-worker-rows';
 import { openInlineSource } from './import-worker-rows';
 
 export const PREVIEW_ROWS = 50;
@@ -268,7 +269,7 @@ export class ImportService {
       };
     }
     // The worker starts reading now, while the original is kept and the book backed up.
-    const batches = source.batches(analysis.sheet, run.signal);
+    const batches = source.batches(analysis.sheet, mapping, run.signal);
     keepOriginal(book, path, sha256, fileName);
     if (!book.db.inTransaction) await this.beforeWrite(book);
     const at = this.now();
@@ -312,18 +313,17 @@ export class ImportService {
 }
 
 /**
- * Normalises and writes every row through `writer`; refuses (throws) when rows have errors, unless
- * the user chose to skip them.
+ * Finishes normalising every row (the file-wide step: fingerprints) and writes it through `writer`;
+ * refuses (throws) when rows have errors, unless the user chose to skip them.
  */
 async function writeRows(
-  batches: AsyncIterable<Iterable<SourceRow>>,
+  batches: AsyncIterable<Iterable<NormalisedRow>>,
   mapping: ColumnMapping,
   writer: BatchWriter,
   fileName: string,
   run: ImportRunOptions,
 ): Promise<ImportIssue[]> {
-  const n = createNormaliser(mapping, { file: fileName });
-  const push = (n.normaliser as { push(r: RawRow): RowOutcome<PosTxn | BankLine> }).push.bind(n.normaliser);
+  const finish = createFileStep(mapping, { file: fileName });
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   let errorCount = 0;
@@ -332,18 +332,18 @@ async function writeRows(
   if (run.signal?.aborted) throw cancelled();
   for await (const batch of batches) {
     if (run.signal?.aborted) throw cancelled();
-    for (const row of batch) {
-      const o = push(row);
+    for (const { outcome, source } of batch) {
+      const o = finish(outcome);
       if (o.type === 'record') {
-        if (n.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, row);
-        else writer.addBank(o.record as BankLine, o.fingerprint, row);
+        if (mapping.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, source);
+        else writer.addBank(o.record as BankLine, o.fingerprint, source);
         for (const w of o.warnings) if (warnings.length < MAX_REPORTED_ISSUES) warnings.push(w);
       } else if (o.type === 'skipped') {
-        if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(row, o.reason);
+        if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(source, o.reason);
       } else {
         errorCount += o.issues.length;
         for (const i of o.issues) if (errors.length < MAX_REPORTED_ISSUES) errors.push(i);
-        if (run.skipErrorRows) writer.addSkipped(row, `invalid: ${o.issues.map((i) => i.code).join(',')}`);
+        if (run.skipErrorRows) writer.addSkipped(source, `invalid: ${o.issues.map((i) => i.code).join(',')}`);
       }
       seen += 1;
     }

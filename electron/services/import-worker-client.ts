@@ -1,6 +1,6 @@
 /**
  * Starts the import worker and speaks its protocol, offering the same `RowSource` as reading inline:
- * exceljs's parsing runs on another thread while the caller normalises and writes.
+ * exceljs's parsing and the normalising run on another thread while the caller writes.
  *
  * Where the worker's code is: next to this module. Built by electron-vite, that is
  * `out/main/import-worker.js` (a second main entry; chunks sit beside it, see electron.vite.config.ts).
@@ -10,8 +10,11 @@
 import { Worker } from 'node:worker_threads';
 import { FeeTrailError } from '../../shared/result';
 import type { ImportWorkerData } from './import-worker';
-import type { FromWorker, RowSource, RowSourcePlan, SourceRow, ToWorker } from './import-worker-rows';
-import { fromWire, unpackRows } from './import-worker-rows';
+import type { ColumnMapping } from '../../shared/import/mapping-schema';
+import type { NormalisedRow } from './import-batch-pack';
+import { unpackBatch } from './import-batch-pack';
+import type { FromWorker, RowSource, RowSourcePlan, ToWorker } from './import-worker-rows';
+import { fromWire } from './import-worker-rows';
 
 /**
  * The worker's old generation, in MB. V8 sizes a heap from the machine's memory and collects lazily, so
@@ -124,13 +127,13 @@ export async function openWorkerSource(
   }
   const { facts, head, headError } = first;
 
-  async function* batches(signal?: AbortSignal): AsyncGenerator<Iterable<SourceRow>> {
+  async function* batches(signal?: AbortSignal): AsyncGenerator<Iterable<NormalisedRow>> {
     for (;;) {
       const m = await inbox.next(signal);
       if (m.type === 'end') return;
       if (m.type === 'error') throw fromWire(m.error);
       if (m.type !== 'batch') throw new Error(`Unexpected ${m.type} from the import worker.`);
-      yield unpackRows(m.rows);
+      yield unpackBatch(m.batch);
       // The writer has taken the batch: the worker may read one more ahead.
       send({ type: 'ack' });
       // Batches already queued resolve as microtasks: give the event loop a turn between them, so the
@@ -145,8 +148,8 @@ export async function openWorkerSource(
       if (headError) return Promise.reject(fromWire(headError));
       return Promise.resolve(head ?? []);
     },
-    batches: (sheet: string, signal?: AbortSignal) => {
-      send({ type: 'read', sheet });
+    batches: (sheet: string, mapping: ColumnMapping, signal?: AbortSignal) => {
+      send({ type: 'read', sheet, mapping });
       return batches(signal);
     },
     close,

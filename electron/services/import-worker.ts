@@ -1,19 +1,16 @@
 /**
  * The import worker (a `worker_threads` Worker, started by import-worker-client.ts): opens the file,
- * sends its facts and first rows, then on `read` streams the sheet's rows back in batches, never more than
- * WINDOW unacknowledged batches ahead of the writer so memory stays bounded. It never touches the book.
+ * sends its facts and first rows, then on `read` normalises the sheet's rows with the mapping it is given
+ * and streams them back in packed batches, never more than WINDOW unacknowledged batches ahead of the
+ * writer so memory stays bounded. It never touches the book.
  * Built by electron-vite as its own main-process entry (out/main/import-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type {
-  FromWorker,
-  OpenedSource,
-  PackedRows,
-  RowSourcePlan,
-  ToWorker,
-  WireError,
-} from './import-worker-rows';
-import { openRows, packedBatches, toWire } from './import-worker-rows';
+import type { ColumnMapping } from '../../shared/import/mapping-schema';
+import type { PackedBatch } from './import-batch-pack';
+import { BatchPacker, transferablesOf } from './import-batch-pack';
+import type { FromWorker, OpenedSource, RowSourcePlan, ToWorker, WireError } from './import-worker-rows';
+import { BATCH_ROWS, normalisedRows, openRows, toWire } from './import-worker-rows';
 
 /** Batches in flight between the worker and the writer. */
 const WINDOW = 4;
@@ -24,29 +21,38 @@ const port = parentPort;
 if (!port) throw new Error('import-worker.ts runs only as a worker thread.');
 const plan = workerData as ImportWorkerData;
 const send = (m: FromWorker): void => port.postMessage(m);
-const sendBatch = (rows: PackedRows): void => {
-  // Each serializer's buffer is its own memory: hand it over rather than copy it.
-  const transfer: ArrayBuffer[] = [];
-  for (const { bytes } of rows.segments) {
-    const buffer = bytes.buffer;
-    if (buffer instanceof ArrayBuffer && bytes.byteOffset === 0 && bytes.byteLength === buffer.byteLength)
-      transfer.push(buffer);
-  }
-  port.postMessage({ type: 'batch', rows } satisfies FromWorker, transfer);
-};
+// The batch's buffers are its own memory: hand them over rather than copy them.
+const sendBatch = (batch: PackedBatch): void =>
+  port.postMessage({ type: 'batch', batch } satisfies FromWorker, transferablesOf(batch));
 
 let credits = WINDOW;
 let wake: (() => void) | null = null;
 let source: OpenedSource | null = null;
 
-async function stream(sheet: string): Promise<void> {
+/** Sends the packer's rows once the writer has room for another batch. */
+async function flush(packer: BatchPacker): Promise<void> {
+  while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
+  credits -= 1;
+  sendBatch(packer.take());
+}
+
+async function stream(sheet: string, mapping: ColumnMapping): Promise<void> {
   if (!source) return;
   try {
-    for await (const rows of packedBatches(source.cursors.rows(sheet))) {
-      while (credits === 0) await new Promise<void>((resolve) => (wake = resolve));
-      credits -= 1;
-      sendBatch(rows);
+    // Each row goes onto the tape as soon as it is normalised: a batch of rows kept as objects would
+    // survive the young generation's collections and be promoted, to be freed only by a full collection.
+    const packer = new BatchPacker(mapping.kind);
+    for await (const { outcome, source: row } of normalisedRows(
+      source.cursors.rows(sheet),
+      mapping,
+      plan.fileName,
+    )) {
+      // A batch names one sheet (a reader yields one sheet's rows, so this only guards the format).
+      if (packer.count > 0 && packer.currentSheet !== row.sheet) await flush(packer);
+      packer.add(outcome, JSON.stringify(row.cells));
+      if (packer.count === BATCH_ROWS) await flush(packer);
     }
+    if (packer.count > 0) await flush(packer);
     send({ type: 'end' });
   } catch (e) {
     send({ type: 'error', error: toWire(e) });
@@ -59,7 +65,7 @@ port.on('message', (m: ToWorker) => {
     const w = wake;
     wake = null;
     w?.();
-  } else void stream(m.sheet);
+  } else void stream(m.sheet, m.mapping);
 });
 
 try {

@@ -88,100 +88,153 @@ function createTally() {
   };
 }
 
-type Tally = ReturnType<typeof createTally>;
 type Skipped = Where & { type: 'skipped'; reason: SkipReason; warnings: ImportIssue[] };
 
 /**
  * Skipped-row detection without parsing a data row twice: position first (other sheet, preamble),
  * then the content checks only for rows that did not normalise (a totals or note row never does).
  */
-function createSkipper(
-  m: ColumnMapping,
-  tally: Tally,
-): (row: RawRow, failed: () => boolean) => Skipped | null {
+function createSkipper(m: ColumnMapping): (row: RawRow, failed: () => boolean) => Skipped | null {
   const c = createRowClassifier(m);
   return (row, failed) => {
     const cls = c.position(row) ?? (failed() ? c.content(row) : null);
     if (cls === null || cls.type === 'data') return null;
-    tally.skip(cls.reason);
     return { sheet: row.sheet, row: row.row, type: 'skipped', reason: cls.reason, warnings: [] };
   };
 }
 
-export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Normaliser<PosTxn> {
+/**
+ * A row's outcome before the file-wide step: a record carries the key of its identity, not yet its
+ * fingerprint. `counted`: the fingerprint is the key with the occurrence number within the file
+ * (withOccurrence); otherwise it is the key itself, and a second row with that key is a repeat.
+ * Splitting here lets the per-row work run apart from the file-wide state (the import worker does the
+ * rows; the book's thread keeps the occurrence counts and first rows, one short string per row).
+ */
+export type StagedOutcome<T> =
+  | Exclude<RowOutcome<T>, { type: 'record' }>
+  | (Where & { type: 'record'; record: T; key: string; counted: boolean; warnings: ImportIssue[] });
+
+/** The per-row step: a row on its own, in any order or place. */
+export type RowStep<T> = (row: RawRow) => StagedOutcome<T>;
+/** The file-wide step: each row's outcome, in file order, made final (its fingerprint, a repeat said). */
+export type FileStep<T> = (o: StagedOutcome<T>) => RowOutcome<T>;
+
+/** A normaliser from its two steps, counting every outcome for the summary. */
+function composeSteps<T>(row: RowStep<T>, file: FileStep<T>): Normaliser<T> {
   const tally = createTally();
-  const skipped = createSkipper(m, tally);
-  const normaliseRow = createPosRowNormaliser(m, ctx.file);
-  const count = createOccurrenceCounter();
-  const firstRowOf = new Map<string, number>();
   return {
-    push(row) {
-      const where = { sheet: row.sheet, row: row.row };
-      // Normalised at most once per push; the skipper looks at the content only when this failed.
-      let result: ReturnType<typeof normaliseRow> | undefined;
-      const normalised = () => (result ??= normaliseRow(row));
-      const skip = skipped(row, () => !normalised().ok);
-      if (skip) return skip;
-      const r = normalised();
-      if (!r.ok) {
-        tally.invalid(r.issues);
-        return { ...where, type: 'invalid', issues: r.issues };
-      }
-      const warnings = [...r.warnings];
-      let fingerprint = posFingerprint(r.record);
-      if (fingerprint === null) {
-        const base = posFallbackBase(r.record);
-        fingerprint = withOccurrence(base, count(base));
-      } else {
-        // The same 参考号 twice in one export: a repeated page, not a new sale. Said, then deduplicated.
-        const first = firstRowOf.get(fingerprint);
-        if (first !== undefined) {
-          const col = m.fields.refNo;
-          const loc = locate(
-            ctx.file,
-            row.sheet,
-            row.row,
-            col,
-            col === undefined ? undefined : m.headers[col],
-          );
-          warnings.push(makeIssue(loc, 'warning', 'duplicate_in_file', { value: String(first) }));
-        } else firstRowOf.set(fingerprint, row.row);
-      }
-      tally.record(warnings);
-      return { ...where, type: 'record', record: r.record, fingerprint, warnings };
+    push(r) {
+      const o = file(row(r));
+      if (o.type === 'record') tally.record(o.warnings);
+      else if (o.type === 'skipped') tally.skip(o.reason, o.warnings);
+      else tally.invalid(o.issues);
+      return o;
     },
     summary: () => tally.summary(),
   };
 }
 
-export function createBankNormaliser(m: BankMapping, ctx: NormaliseContext): Normaliser<BankLine> {
-  const tally = createTally();
-  const skipped = createSkipper(m, tally);
-  const normaliseRow = createBankRowNormaliser(m, ctx.file);
-  const count = createOccurrenceCounter();
-  return {
-    push(row) {
-      const where = { sheet: row.sheet, row: row.row };
-      let result: ReturnType<typeof normaliseRow> | undefined;
-      const normalised = () => (result ??= normaliseRow(row));
-      const skip = skipped(row, () => normalised().ok === false);
-      if (skip) return skip;
-      const r = normalised();
-      if (r.ok === false) {
-        tally.invalid(r.issues);
-        return { ...where, type: 'invalid', issues: r.issues };
-      }
-      if (r.ok === 'zero') {
-        tally.skip('zero_amount', r.warnings);
-        return { ...where, type: 'skipped', reason: 'zero_amount', warnings: r.warnings };
-      }
-      const base = bankBase(r.record);
-      const fingerprint = withOccurrence(base, count(base));
-      tally.record(r.warnings);
-      return { ...where, type: 'record', record: r.record, fingerprint, warnings: r.warnings };
-    },
-    summary: () => tally.summary(),
+/**
+ * A row step from the row normaliser: skipped rows first (position, then content only for a row that did
+ * not normalise: a totals or note row never does), so each row is normalised at most once.
+ */
+function rowStepOf<R, T>(
+  m: ColumnMapping,
+  normaliseRow: (row: RawRow) => R,
+  failed: (r: R) => boolean,
+  outcome: (where: Where, r: R) => StagedOutcome<T>,
+): RowStep<T> {
+  const skipped = createSkipper(m);
+  return (row) => {
+    let result: R | undefined;
+    const normalised = (): R => (result ??= normaliseRow(row));
+    return (
+      skipped(row, () => failed(normalised())) ?? outcome({ sheet: row.sheet, row: row.row }, normalised())
+    );
   };
+}
+
+export function createPosRowStep(m: PosMapping, ctx: NormaliseContext): RowStep<PosTxn> {
+  return rowStepOf(
+    m,
+    createPosRowNormaliser(m, ctx.file),
+    (r) => !r.ok,
+    (where, r) => {
+      if (!r.ok) return { ...where, type: 'invalid', issues: r.issues };
+      const { record, warnings } = r;
+      const fingerprint = posFingerprint(record);
+      return fingerprint === null
+        ? { ...where, type: 'record', record, key: posFallbackBase(record), counted: true, warnings }
+        : { ...where, type: 'record', record, key: fingerprint, counted: false, warnings };
+    },
+  );
+}
+
+export function createPosFileStep(m: PosMapping, ctx: NormaliseContext): FileStep<PosTxn> {
+  const count = createOccurrenceCounter();
+  const firstRowOf = new Map<string, number>();
+  return (o) => {
+    if (o.type !== 'record') return o;
+    const { key, counted, ...rest } = o;
+    if (counted) return { ...rest, fingerprint: withOccurrence(key, count(key)) };
+    // The same 参考号 twice in one export: a repeated page, not a new sale. Said, then deduplicated.
+    const first = firstRowOf.get(key);
+    if (first === undefined) {
+      firstRowOf.set(key, o.row);
+      return { ...rest, fingerprint: key };
+    }
+    const col = m.fields.refNo;
+    const loc = locate(ctx.file, o.sheet, o.row, col, col === undefined ? undefined : m.headers[col]);
+    const repeat = makeIssue(loc, 'warning', 'duplicate_in_file', { value: String(first) });
+    return { ...rest, fingerprint: key, warnings: [...o.warnings, repeat] };
+  };
+}
+
+export function createPosNormaliser(m: PosMapping, ctx: NormaliseContext): Normaliser<PosTxn> {
+  return composeSteps(createPosRowStep(m, ctx), createPosFileStep(m, ctx));
+}
+
+export function createBankRowStep(m: BankMapping, ctx: NormaliseContext): RowStep<BankLine> {
+  return rowStepOf(
+    m,
+    createBankRowNormaliser(m, ctx.file),
+    (r) => r.ok === false,
+    (where, r) => {
+      if (r.ok === false) return { ...where, type: 'invalid', issues: r.issues };
+      if (r.ok === 'zero') return { ...where, type: 'skipped', reason: 'zero_amount', warnings: r.warnings };
+      const { record, warnings } = r;
+      return { ...where, type: 'record', record, key: bankBase(record), counted: true, warnings };
+    },
+  );
+}
+
+/** Bank lines have no id: every fingerprint counts occurrences. */
+export function createBankFileStep(): FileStep<BankLine> {
+  const count = createOccurrenceCounter();
+  return (o) => {
+    if (o.type !== 'record') return o;
+    const { key, counted, ...rest } = o;
+    return { ...rest, fingerprint: counted ? withOccurrence(key, count(key)) : key };
+  };
+}
+
+export function createBankNormaliser(m: BankMapping, ctx: NormaliseContext): Normaliser<BankLine> {
+  return composeSteps(createBankRowStep(m, ctx), createBankFileStep());
+}
+
+/** The per-row step for the mapping's kind. */
+export function createRowStep(m: ColumnMapping, ctx: NormaliseContext): RowStep<PosTxn | BankLine> {
+  return m.kind === 'pos' ? createPosRowStep(m, ctx) : createBankRowStep(m, ctx);
+}
+
+/** The file-wide step for the mapping's kind; it takes the outcomes of that kind's row step. */
+export function createFileStep(m: ColumnMapping, ctx: NormaliseContext): FileStep<PosTxn | BankLine> {
+  if (m.kind === 'pos') {
+    const pos = createPosFileStep(m, ctx);
+    return (o) => pos(o as StagedOutcome<PosTxn>);
+  }
+  const bank = createBankFileStep();
+  return (o) => bank(o as StagedOutcome<BankLine>);
 }
 
 export type AnyNormaliser =
