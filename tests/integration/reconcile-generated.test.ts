@@ -220,6 +220,10 @@ describe('a period inside a generated month', () => {
       settledFrom: '2026-07-01',
     });
     expect(all.daySums).toEqual([]);
+    // In time order, then id, as the engine expects: not in the order of the date index (channel, card
+    // kind…) that SQLite reads a day's rows in.
+    const order = all.txns.map((t) => `${t.txnTime}|${String(t.id).padStart(9, '0')}`);
+    expect(order).toEqual([...order].sort());
     const expected = reconcile({
       txns: all.txns,
       bankLines: reconcileBankLines(book, '2026-07-18', '2026-09-05'),
