@@ -206,13 +206,16 @@ test('the rate-card editor shows a live worked example and the service’s probl
   await expect(settings.field(settings.rule('credit'), 'ratePercent')).toHaveValue('0.55');
   await expect(settings.example('credit')).toHaveText('¥10,000.00 贷记卡 → ¥55.00');
 
-  // The reconcile settings beside it: a T+1 cycle and a wider window are kept in the book.
+  // The reconcile settings beside it: a T+1 cycle, gross settlement and a wider window are kept in the book.
   const reconcileSettings = page.getByTestId('reconcile-settings');
   await reconcileSettings.getByRole('radio', { name: /T\+1/ }).check();
+  await expect(reconcileSettings.getByRole('radio', { name: /^差额结算/ })).toBeChecked();
+  await reconcileSettings.getByRole('radio', { name: /^全额结算/ }).check();
   await reconcileSettings.getByLabel('到账匹配窗口（天）').fill('5');
   await reconcileSettings.getByRole('button', { name: '保存对账设置' }).click();
   await expect(reconcileSettings).toContainText('已保存对账设置');
   await page.reload();
   await expect(reconcileSettings.getByRole('radio', { name: /T\+1/ })).toBeChecked();
+  await expect(reconcileSettings.getByRole('radio', { name: /^全额结算/ })).toBeChecked();
   await expect(reconcileSettings.getByLabel('到账匹配窗口（天）')).toHaveValue('5');
 });
