@@ -129,8 +129,8 @@ export async function* readXlsxRows(
         break;
       }
       // exceljs 4.4 now and then ends its parse before a worksheet that follows another one in the zip
-      // (in a test, 13–18% of reads of a workbook's second sheet): the sheet never comes, so nothing of
-      // it was yielded and reading again from the start is safe.
+      // (in a test, 13–18% of reads of a workbook's second sheet; exceljs#2790 and #3064 upstream): the
+      // sheet never comes, so nothing of it was yielded and reading again from the start is safe.
       if (attempt === SHEET_READ_ATTEMPTS)
         throw readError(
           'file_unreadable',
