@@ -8,7 +8,12 @@
  * date index (channel, card kind, …), and sorting them there would build a temporary sort tree.
  */
 import type { Fen } from '../../shared/money';
-import type { DaySettlement, StoredBankLine, StoredPosTxn } from '../../shared/domain/reconcile/types';
+import type {
+  DaySettlement,
+  SettlementBasis,
+  StoredBankLine,
+  StoredPosTxn,
+} from '../../shared/domain/reconcile/types';
 import type { Book } from './book';
 
 /**
@@ -62,11 +67,14 @@ export type TxnSpans = {
 /** The POS rows of a reconciliation: rows in the engine's shape, and context days as sums. */
 export type ReconcileTxns = { txns: StoredPosTxn[]; daySums: DaySettlement[] };
 
-/** What a row adds to its day's settlement, as `settlementAmount` (settlement-dues.ts) computes it. */
-const SETTLEMENT_AMOUNT = `CASE WHEN settle_fen IS NOT NULL THEN settle_fen
-  WHEN status = 'failed' THEN -coalesce(fee_fen, 0)
-  WHEN txn_type = 'sale' THEN amount_fen - coalesce(fee_fen, 0)
-  ELSE -amount_fen - coalesce(fee_fen, 0) END`;
+/** What a row adds to its day's settlement, per basis, as `settlementAmount` (settlement-dues.ts) computes it. */
+const SETTLEMENT_AMOUNT: Record<SettlementBasis, string> = {
+  net: `CASE WHEN settle_fen IS NOT NULL THEN settle_fen
+    WHEN status = 'failed' THEN -coalesce(fee_fen, 0)
+    WHEN txn_type = 'sale' THEN amount_fen - coalesce(fee_fen, 0)
+    ELSE -amount_fen - coalesce(fee_fen, 0) END`,
+  gross: `CASE WHEN status = 'failed' THEN 0 WHEN txn_type = 'sale' THEN amount_fen ELSE -amount_fen END`,
+};
 
 /**
  * The context's two windows of days, before and after the period: each is a range of the date index of
@@ -85,7 +93,11 @@ type DaySumRow = { day: string; merchantNo: string | null; amountFen: number; id
  * named sales that are also read as rows. A day with a settlement-date column or an empty merchant
  * number is not summed: its dues do not follow from the day alone, so its rows are read (`rowDays`).
  */
-function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]; rowDays: string[] } {
+function contextDaySums(
+  book: Book,
+  spans: TxnSpans,
+  basis: SettlementBasis,
+): { daySums: DaySettlement[]; rowDays: string[] } {
   const params = {
     from: spans.allFrom,
     periodFrom: spans.period.from,
@@ -96,7 +108,7 @@ function contextDaySums(book: Book, spans: TxnSpans): { daySums: DaySettlement[]
     (days) =>
       book.db
         .prepare(
-          `SELECT txn_date AS day, merchant_no AS merchantNo, sum(${SETTLEMENT_AMOUNT}) AS amountFen,
+          `SELECT txn_date AS day, merchant_no AS merchantNo, sum(${SETTLEMENT_AMOUNT[basis]}) AS amountFen,
              group_concat(id ORDER BY txn_time, id) AS ids,
              count(settle_date) + count(CASE WHEN merchant_no = '' THEN 1 END) AS odd
            FROM pos_transactions WHERE ${days} GROUP BY txn_date, merchant_no`,
@@ -146,8 +158,8 @@ function rowsByDay(
  * are looked up by it; context rows appear in findings by id only). The context days from `allFrom` on
  * come as settlement sums (`contextDaySums`); of their rows only voids, refunds and named sales are read.
  */
-export function reconcileTxns(book: Book, spans: TxnSpans): ReconcileTxns {
-  const { daySums, rowDays } = contextDaySums(book, spans);
+export function reconcileTxns(book: Book, spans: TxnSpans, basis: SettlementBasis = 'net'): ReconcileTxns {
+  const { daySums, rowDays } = contextDaySums(book, spans, basis);
   const params = {
     from: spans.from,
     to: spans.to,

@@ -117,9 +117,7 @@ function loadTxns(
     maxDaysPerCredit: DEFAULT_RECONCILE_OPTIONS.maxDaysPerCredit,
   });
   const spans = { from: earliest, to: addDays(period.to, CONTEXT_AFTER_DAYS), period, ...reach };
-  // The day sums SQLite makes are net settlement amounts: under gross settlement read every row.
-  if (options.settlementBasis === 'gross') return reconcileTxns(book, { ...spans, allFrom: earliest });
-  const loaded = reconcileTxns(book, spans);
+  const loaded = reconcileTxns(book, spans, options.settlementBasis);
   // A row of the period with a settlement-date column before the reach is paid with rows that were
   // left out: then read every row, as the reach does not hold.
   const early = loaded.txns.some(
@@ -129,7 +127,7 @@ function loadTxns(
       t.txnTime >= period.from &&
       t.txnTime < `${period.to}\uffff`,
   );
-  return early ? reconcileTxns(book, { ...spans, allFrom: earliest }) : loaded;
+  return early ? reconcileTxns(book, { ...spans, allFrom: earliest }, options.settlementBasis) : loaded;
 }
 
 export class ReconcileService {

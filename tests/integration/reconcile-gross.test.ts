@@ -11,7 +11,13 @@ import {
   setReconcileSettings,
 } from '../../electron/services/reconcile-service';
 import { ImportService } from '../../electron/services/import-service';
-import { generateCleanMonth, writeBankFixture, writePosFixture } from '../fixtures/generator';
+import {
+  generateBankLines,
+  generateCleanMonth,
+  generatePosTxns,
+  writeBankFixture,
+  writePosFixture,
+} from '../fixtures/generator';
 import { newBook } from './support/book';
 import { useTempDir } from './support/temp';
 
@@ -54,6 +60,31 @@ describe('a gross-settlement book', () => {
     }
     const aug = reconciler.run(book, { month: '2026-08' });
     expect(aug.summary.settlementsDueFen).toBe(aug.summary.settlementsReceivedFen);
+    book.close();
+  });
+
+  it('matches a weekend credit that pays the period’s last days with the next month’s first', async () => {
+    // 31 October 2026 is a Saturday: Friday's, Saturday's and Sunday 1 November's full amounts arrive
+    // as one credit on Monday, so October's last dues are matched together with a day after October.
+    const dir = tempDir();
+    const book = newBook(dir);
+    const txns = generatePosTxns({ seed: 41, count: 500, startDate: '2026-10-01', days: 40 });
+    const lines = generateBankLines({
+      seed: 42,
+      posTxns: txns,
+      startDate: '2026-10-01',
+      days: 40,
+      weekendsAsOne: true,
+      basis: 'gross',
+    });
+    await writePosFixture(join(dir, 'pos.xlsx'), txns);
+    await writeBankFixture(join(dir, 'bank.xlsx'), lines, { kind: 'split' });
+    await imports.importFile(book, join(dir, 'pos.xlsx'), 'pos.xlsx');
+    await imports.importFile(book, join(dir, 'bank.xlsx'), 'bank.xlsx');
+    setReconcileSettings(book, { ...DEFAULT_RECONCILE_SETTINGS, settlementBasis: 'gross' });
+    const r = reconciler.run(book, { month: '2026-10' });
+    const money = r.findings.filter((f) => f.kind.startsWith('settlement') || f.kind.includes('deduction'));
+    expect(money.map((f) => `${f.kind} ${f.date} ${f.deltaFen}`)).toEqual([]);
     book.close();
   });
 });
