@@ -274,6 +274,30 @@ describe('patterns', () => {
     });
     expect(fs[0]?.zh).toContain('8 × ¥3.00 = ¥24.00');
   });
+
+  // A charge implies no rate a card can have when it is not above zero or is the whole amount or more:
+  // such rows stay single findings, and the search for a new rate must not stop the run.
+  it('a +¥3.00 surcharge on ¥1–¥2 sales (over 100 %) is still one finding', () => {
+    const b = new MonthBuilder();
+    for (let d = 1; d <= 6; d++) {
+      for (const amount of [100 + d, 200 + d]) {
+        const fee = Math.floor((2 * amount * 38 + 10000) / 20000) + (d >= 3 ? 300 : 0);
+        b.sale(`2026-08-0${d} 12:00:0${amount % 10}`, amount, 'wechat', 'unknown', { feeFen: fen(fee) });
+      }
+    }
+    const fs = run(b);
+    expect(fs.map((f) => [f.kind, f.txnIds.length, f.details.surchargeFen])).toEqual([
+      ['per_txn_surcharge', 8, 300],
+    ]);
+  });
+
+  it('fees printed as negative numbers on a whole channel are single findings, not a rate', () => {
+    const b = new MonthBuilder();
+    wechatDays(b, 1, 4, 3, (amount) => -at(38)(amount));
+    const fs = run(b);
+    expect(fs).toHaveLength(12);
+    expect(fs.every((f) => f.kind === 'fee_undercharged' && (f.actualFen ?? 0) < 0)).toBe(true);
+  });
 });
 
 describe('the sale a void or refund names', () => {

@@ -49,12 +49,18 @@ function countBy<T>(items: readonly T[], key: (t: T) => string): Map<string, num
   return m;
 }
 
-/** Rates (2-decimal percent) the wrong charges of a group point at, most frequent first. */
+/**
+ * Rates (2-decimal percent) the wrong charges of a group point at, most frequent first. A negative
+ * charge, or one of about the whole amount or more (a ¥3.00 surcharge on a ¥2.00 sale), points at no
+ * rate a card can have: such rows can still be a surcharge or single findings.
+ */
 function candidateRates(rows: readonly Priced[]): RatePercent[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
-    if (r.actual === r.expected || r.check.txn.amountFen === 0) continue;
-    const implied = fenToDecimal(r.actual).times(100).dividedBy(r.check.txn.amountFen).toDecimalPlaces(2);
+    const amount = r.check.txn.amountFen;
+    if (r.actual === r.expected || r.actual < 0 || amount === 0) continue;
+    const implied = fenToDecimal(r.actual).times(100).dividedBy(amount).toDecimalPlaces(2);
+    if (implied.greaterThanOrEqualTo(100)) continue;
     const rate = formatRate(implied);
     counts.set(rate, (counts.get(rate) ?? 0) + 1);
   }
