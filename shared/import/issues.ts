@@ -31,6 +31,7 @@ export const ISSUE_CODES = [
   'no_amount',
   'duplicate_in_file',
   'defaulted_column',
+  'fee_as_deduction',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -149,6 +150,10 @@ const TEMPLATES: Record<IssueCode, Template> = {
   duplicate_in_file: (p) => ({
     zh: `与第 ${p.value ?? ''} 行是同一笔交易（参考号、终端、类型相同），只会导入一次`,
     en: `the same transaction as row ${p.value ?? ''} (same reference no., terminal and type); it is imported once`,
+  }),
+  fee_as_deduction: () => ({
+    zh: '手续费按扣款记为负数：导入时改为正数记作收取的手续费（撤销退回的手续费记为负数）',
+    en: 'fees are printed as money taken (negative): they are stored turned, a fee charged positive and a fee a void gives back negative',
   }),
   defaulted_column: (p, f) => ({
     zh: `文件中没有「${f.zh}」列，全部按“${p.value ?? ''}”处理`,

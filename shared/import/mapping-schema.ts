@@ -10,6 +10,7 @@
  * - Bank amount arrangement: `credit`/`debit` columns when either is mapped; otherwise one `amount`
  *   column, signed (− = money out) or, when `direction` is mapped, unsigned with a 借/贷 flag.
  * - `moneyUnits`: per money field, 'fen' when the header says (分); yuan otherwise.
+ * - `feeSign` (POS): 'deduction' when the export prints fees as negative numbers (see posMappingSchema).
  * - `valueMaps`: the user's own value → code choices, keyed by the normalised value.
  * - `signature`: headerSignature of `headers`, to recognise the layout next time.
  * - `ambiguous`: duplicate columns still waiting for the user's choice (empty in a saved template).
@@ -46,11 +47,20 @@ const common = {
   ambiguous: z.array(z.object({ field: z.string(), columns: z.array(columnIndex) })).default([]),
 };
 
+export const FEE_SIGNS = ['charge', 'deduction'] as const;
+export type FeeSign = (typeof FEE_SIGNS)[number];
+
 export const posMappingSchema = z.object({
   ...common,
   kind: z.literal('pos'),
   fields: z.partialRecord(z.enum(POS_FIELDS), columnIndex),
   moneyUnits: z.partialRecord(z.enum(POS_MONEY_FIELDS), unit),
+  /**
+   * How the 手续费 column is signed. 'charge' (the usual, and what absent means): a sale's fee is
+   * positive, a fee a void gives back negative. 'deduction': the export prints fees as money taken from
+   * the merchant, a sale's fee negative; the book stores them with the sign turned.
+   */
+  feeSign: z.enum(FEE_SIGNS).optional(),
   valueMaps: z.object({
     cardKind: valueMap(CARD_KINDS).optional(),
     channel: valueMap(CHANNELS).optional(),

@@ -6,7 +6,8 @@ import type { HeaderCandidate } from './detect-header';
 import { inferDateOrder, parseMomentCell, type DateOrder } from './dates';
 import { BANK_FIELDS, POS_FIELDS, type AnyField, type MoneyField, type SourceKind } from './fields';
 import { locate, makeIssue } from './issues';
-import { headerSignature, MAPPING_VERSION, type ColumnMapping } from './mapping-schema';
+import { headerSignature, MAPPING_VERSION, type ColumnMapping, type FeeSign } from './mapping-schema';
+import { parseMoney } from '../money-parse';
 import type { ImportIssue, RawRow } from './raw';
 import { cellText, columnLetter, normaliseValue } from './text';
 import type { UserValueMaps, ValueField } from './value-maps';
@@ -36,7 +37,8 @@ function below(h: HeaderCandidate, rows: readonly RawRow[]): RawRow[] {
  * A mapping for the header, as the aliases suggest it, refined by the sample rows:
  * - a 交易时间 column chosen over a booking date (记账日期) goes back to being the time of day when its
  *   values carry no date;
- * - the day order of `8/1/2026`-style dates is inferred from values with a part > 12.
+ * - the day order of `8/1/2026`-style dates is inferred from values with a part > 12;
+ * - fees printed as negative numbers are recognised (`inferFeeSign`).
  */
 export function suggestMapping(
   h: HeaderCandidate,
@@ -73,6 +75,7 @@ export function suggestMapping(
   for (const [field, col] of Object.entries(fields) as [AnyField, number][]) {
     if (a.fenColumns.has(col)) moneyUnits[field as MoneyField] = 'fen';
   }
+  const feeSign = h.kind === 'pos' ? inferFeeSign(sample, fields.fee, moneyUnits.fee) : undefined;
   const base = {
     version: MAPPING_VERSION,
     sheet: h.sheet,
@@ -85,8 +88,38 @@ export function suggestMapping(
     ...(dateOrder ? { dateOrder } : {}),
   };
   return h.kind === 'pos'
-    ? { ...base, kind: 'pos', fields: pick(fields, POS_FIELDS), moneyUnits, valueMaps: {} }
+    ? {
+        ...base,
+        kind: 'pos',
+        fields: pick(fields, POS_FIELDS),
+        moneyUnits,
+        valueMaps: {},
+        ...(feeSign ? { feeSign } : {}),
+      }
     : { ...base, kind: 'bank', fields: pick(fields, BANK_FIELDS), moneyUnits, valueMaps: {} };
+}
+
+/**
+ * 'deduction' when most of the sample's non-zero fees (at least 3) are negative. Sales outnumber the
+ * voids and refunds that give a fee back in any export, so fees that are mostly negative are printed as
+ * money taken from the merchant, not as fees returned.
+ */
+export function inferFeeSign(
+  rows: readonly RawRow[],
+  column: number | undefined,
+  unit: 'yuan' | 'fen' = 'yuan',
+): FeeSign | undefined {
+  if (column === undefined) return undefined;
+  let negative = 0;
+  let positive = 0;
+  for (const r of rows) {
+    const c = r.cells[column];
+    const parsed = parseMoney(typeof c === 'number' ? c : cellText(c ?? null), { unit });
+    if (!parsed.ok || parsed.value === null || parsed.value === 0) continue;
+    if (parsed.value < 0) negative += 1;
+    else positive += 1;
+  }
+  return negative >= 3 && negative > positive ? 'deduction' : undefined;
 }
 
 function pick<F extends AnyField>(
@@ -126,6 +159,9 @@ export function validateMapping(m: ColumnMapping, file: string): ImportIssue[] {
   if (f.date === undefined) issues.push(makeIssue(at(), 'error', 'missing_column', { field: 'date' }));
   if (m.kind === 'pos') {
     if (f.amount === undefined) issues.push(makeIssue(at(), 'error', 'missing_column', { field: 'amount' }));
+    if (m.feeSign === 'deduction' && f.fee !== undefined) {
+      issues.push(makeIssue(at(f.fee), 'warning', 'fee_as_deduction', { field: 'fee' }));
+    }
     for (const [field, value] of [
       ['txnType', '消费'],
       ['status', '成功'],
@@ -149,6 +185,8 @@ export type MappingOverrides = {
   dateOrder?: DateOrder;
   date1904?: boolean;
   encoding?: string | null;
+  /** POS only: how the fee column is signed. */
+  feeSign?: FeeSign;
 };
 
 /**
@@ -192,6 +230,7 @@ export function applyOverrides(m: ColumnMapping, o: MappingOverrides): ColumnMap
     date1904: o.date1904 ?? m.date1904,
     encoding: o.encoding === undefined ? m.encoding : o.encoding,
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),
+    ...(o.feeSign && m.kind === 'pos' ? { feeSign: o.feeSign } : {}),
   };
   return next;
 }

@@ -5,7 +5,8 @@
  * - amountFen is positive: a void or refund printed as −47.39 is stored as 4739, its type says the
  *   direction. A negative sale is an error (probably a mislabelled refund).
  * - feeFen and settleFen are kept as printed, sign included: a void's negative 结算金额 is money the
- *   acquirer takes back, and settlement matching needs it.
+ *   acquirer takes back, and settlement matching needs it. Only an export that prints fees as money
+ *   taken (mapping.feeSign 'deduction', a warning in the preview) has its fees turned.
  * - No 交易类型 column: every row is a sale; no 交易状态 column: every row succeeded; no 支付方式
  *   column: every row is a card payment (validateMapping warns about each once). An empty 支付方式
  *   cell on a row with a card number or card kind is a card payment; otherwise it is an error.
@@ -25,7 +26,8 @@ export type PosRowResult =
 export function createPosRowNormaliser(m: PosMapping, file: string): (row: RawRow) => PosRowResult {
   const ctx = createReaderContext(m, file);
   const user: UserValueMaps = m.valueMaps;
-  return (row) => readPosRow(new RowReader(ctx, row), user);
+  const turnFee = m.feeSign === 'deduction';
+  return (row) => readPosRow(new RowReader(ctx, row), user, turnFee);
 }
 
 /** One row, for previews and tests; use createPosRowNormaliser for a whole file. */
@@ -33,7 +35,7 @@ export function normalisePosRow(m: PosMapping, file: string, row: RawRow): PosRo
   return createPosRowNormaliser(m, file)(row);
 }
 
-function readPosRow(r: RowReader, user: UserValueMaps): PosRowResult {
+function readPosRow(r: RowReader, user: UserValueMaps, turnFee: boolean): PosRowResult {
   const txnTime = r.dateTime();
 
   let txnType: TxnType | null | undefined = r.has('txnType') ? r.code('txnType', user) : 'sale';
@@ -70,7 +72,8 @@ function readPosRow(r: RowReader, user: UserValueMaps): PosRowResult {
       amountFen = negFen(amountFen);
     }
   }
-  const feeFen = r.money('fee');
+  const printedFee = r.money('fee');
+  const feeFen = turnFee && typeof printedFee === 'number' ? negFen(printedFee) : printedFee;
   const settleFen = r.money('settleAmount');
   const settleDate = r.dateOnly('settleDate');
 

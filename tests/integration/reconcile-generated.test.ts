@@ -16,6 +16,7 @@ import { reconcile } from '../../shared/domain/reconcile';
 import { FINDING_KINDS } from '../../shared/domain/reconcile/types';
 import type { BankLine, PosTxn } from '../../shared/domain/types';
 import { weekday } from '../../shared/domain/local-date';
+import { fen } from '../../shared/money';
 import {
   ACQUIRER_NAME,
   FIXTURE_RATES,
@@ -196,6 +197,22 @@ describe('clean generated months give no finding', () => {
       book.close();
     });
   }
+
+  it('an export that prints fees as negative numbers (money taken) is stored turned and stays clean', async () => {
+    const { txns, bankLines } = generateCleanMonth({ seed: 25, count: 250, startDate: '2026-08-01' });
+    const printed = txns.map((t) => ({ ...t, feeFen: t.feeFen === null ? null : fen(0 - t.feeFen) }));
+    const book = await bookOf(tempDir(), printed, bankLines, {
+      pos: { file: 'pos.xlsx', layout: { titleRows: true } },
+      bank: { file: 'bank.xlsx', layout: { kind: 'split' } },
+    });
+    // Every fee as the generator made it: a sale's positive, the fee a void gives back negative.
+    const stored = book.db.prepare('SELECT fee_fen FROM pos_transactions').pluck().all() as (number | null)[];
+    const numeric = (a: number | null, b: number | null) => (a ?? 0) - (b ?? 0);
+    expect(stored.sort(numeric)).toEqual(txns.map((t) => t.feeFen).sort(numeric));
+    expect(stored.filter((f) => f !== null && f < 0).length).toBeLessThan(stored.length / 10);
+    expect(reconciler.run(book, { month: '2026-08' }).findings).toEqual([]);
+    book.close();
+  });
 });
 
 describe('a period inside a generated month', () => {

@@ -126,6 +126,46 @@ describe('mapping problems and the user’s corrections', () => {
     expect(ignored.fields).not.toHaveProperty('balance');
     expect(ignored.valueMaps).toEqual({ cardKind: {} });
   });
+
+  test('fees printed as negative numbers are turned, with a warning on the fee column; the user can undo it', () => {
+    const header = [...POS_HEADER, '交易状态'];
+    const row = (ref: string, type: string, amount: string, fee: string | number): RawCell[] => [
+      '2026-08-01 10:00:00',
+      'T1',
+      ref,
+      '贷记卡',
+      '刷卡',
+      type,
+      amount,
+      fee,
+      '成功',
+    ];
+    const rows = sheet([
+      header,
+      row('R1', '消费', '100.00', '-0.60'),
+      row('R2', '消费', '50.00', -0.3),
+      row('R3', '消费', '10.00', '-0.06'),
+      row('R4', '撤销', '10.00', '0.06'),
+      row('R5', '消费', '1.00', '0.00'),
+    ]);
+    const a = analyse(rows, { file: 'neg.xlsx' });
+    expect(a.mapping).toMatchObject({ kind: 'pos', feeSign: 'deduction' });
+    expect(a.issues.find((i) => i.code === 'fee_as_deduction')).toMatchObject({
+      severity: 'warning',
+      columnLetter: 'H',
+      header: '手续费',
+    });
+    const fees = (m: PosMapping) =>
+      normaliseAll(rows, createPosNormaliser(m, { file: 'neg.xlsx' })).records.map((r) => r.record.feeFen);
+    expect(fees(a.mapping as PosMapping)).toEqual([60, 30, 6, -6, 0]);
+    const undone = applyOverrides(a.mapping!, { feeSign: 'charge' }) as PosMapping;
+    expect(fees(undone)).toEqual([-60, -30, -6, 6, 0]);
+    expect(validateMapping(undone, 'neg.xlsx').map((i) => i.code)).not.toContain('fee_as_deduction');
+
+    // The usual export: sales positive, the fee a void returns negative.
+    const usual = sheet([header, row('R1', '消费', '100.00', '0.60'), row('R2', '撤销', '100.00', '-0.60')]);
+    expect(analyse(usual, { file: 'usual.xlsx' }).mapping).not.toHaveProperty('feeSign');
+  });
 });
 
 describe('fingerprints: importing again adds nothing, identical lines are both kept', () => {

@@ -133,6 +133,11 @@ export const en: Catalogue = {
     encoding: 'Text encoding',
     encodingUncertain:
       'The text encoding is uncertain: choose the one under which the preview reads correctly.',
+    feeSign: 'Fee column',
+    feeSigns: {
+      charge: 'positive = charged (usual)',
+      deduction: 'negative = charged (printed as money taken)',
+    },
     template: 'Recognised as template “{{name}}”',
     statsRows: '{{n}} data rows',
     statsOk: '{{n}} to import',

@@ -129,6 +129,8 @@ export const zhCN = {
     headerRow: '表头所在行',
     encoding: '文字编码',
     encodingUncertain: '无法确定文字编码，请选择预览中文字显示正常的那一种。',
+    feeSign: '手续费记法',
+    feeSigns: { charge: '正数为收取（常见）', deduction: '负数为收取（按扣款记）' },
     template: '已识别为模板“{{name}}”',
     statsRows: '数据 {{n}} 行',
     statsOk: '可导入 {{n}} 行',

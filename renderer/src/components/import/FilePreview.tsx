@@ -46,6 +46,7 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
     sheet: useId(),
     header: useId(),
     encoding: useId(),
+    feeSign: useId(),
     template: useId(),
     skip: useId(),
   };
@@ -65,6 +66,11 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
     } else fields[field] = columnIndex;
     setOptions({ ...options, mapping: applyOverrides(preview.mapping, overrides) });
   };
+  const changeFeeSign = (feeSign: string) => {
+    if (preview?.mapping == null || (feeSign !== 'charge' && feeSign !== 'deduction')) return;
+    setOptions({ ...options, mapping: applyOverrides(preview.mapping, { feeSign }) });
+  };
+  const posMapping = preview?.mapping?.kind === 'pos' ? preview.mapping : null;
 
   const onlyRowErrors = preview !== null && preview.blockers.every((b) => b === 'rows_invalid');
   const canStart =
@@ -174,6 +180,21 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
                         {encoding}
                       </option>
                     ))}
+                </select>
+              </>
+            ) : null}
+
+            {posMapping?.fields.fee !== undefined ? (
+              <>
+                <label htmlFor={ids.feeSign}>{t('import.feeSign')}</label>
+                <select
+                  id={ids.feeSign}
+                  value={posMapping.feeSign ?? 'charge'}
+                  disabled={running || finished}
+                  onChange={(event) => changeFeeSign(event.target.value)}
+                >
+                  <option value="charge">{t('import.feeSigns.charge')}</option>
+                  <option value="deduction">{t('import.feeSigns.deduction')}</option>
                 </select>
               </>
             ) : null}
