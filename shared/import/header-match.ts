@@ -49,11 +49,29 @@ export type ColumnTexts = readonly (readonly string[])[];
 
 type ColumnMatch = { ranks: Map<AnyField, number>; fen: boolean; booking: boolean };
 
+/**
+ * An English gloss after a Chinese header: in brackets (中国银行: `交易日期[ Transaction Date ]`,
+ * `余额（Balance）`), on the cell's second line, or after a space (`摘要 Summary`). Only Latin text
+ * counts as a gloss, so `交易金额(收入)` and `交易金额(分)` keep their bracket.
+ */
+const ENGLISH_GLOSS =
+  /^(.*\p{Script=Han}.*?)\s*(?:[[(（【]\s*[A-Za-z][^\])）】]*[\])）】]|\n[\s\S]*|\s+[A-Za-z][A-Za-z0-9 .,'’&/_-]*)$/u;
+
+/** The header's texts, each also without an English gloss when it has one. */
+function withoutGlosses(texts: readonly string[]): string[] {
+  const out = [...texts];
+  for (const text of texts) {
+    const chinese = ENGLISH_GLOSS.exec(text.normalize('NFKC').trim())?.[1];
+    if (chinese !== undefined && !out.includes(chinese)) out.push(chinese);
+  }
+  return out;
+}
+
 function matchColumn(kind: SourceKind, texts: readonly string[]): ColumnMatch {
   const ranks = new Map<AnyField, number>();
   let fen = false;
   let booking = false;
-  for (const text of texts) {
+  for (const text of withoutGlosses(texts)) {
     const norm = normaliseHeader(text);
     const saysFen = headerSaysFen(text);
     const hits = INDEX[kind].get(saysFen ? stripFenMarker(norm) : norm) ?? [];

@@ -11,6 +11,8 @@
  * An unreadable 余额 is a warning and the balance is left empty (ICBC's anonymised sample prints
  * `xx,yyyy.zz`): the balance is a cross-check, not the transaction.
  * summary joins 摘要 and 用途/附言 when both are mapped and differ ("POS结算 / 货款").
+ * A statement with 付款人/收款人 columns instead of 对方: the counterparty of money in is its payer, of
+ * money out its payee.
  */
 import type { BankLine } from '../domain/types';
 import { absFen, fen, negFen, type Fen } from '../money';
@@ -93,13 +95,14 @@ function readBankRow(r: RowReader, user: UserValueMaps): BankRowResult {
     return { ok: false, issues: r.issues };
   }
   if (amount === 'zero') return { ok: 'zero', warnings: r.issues };
+  const credit = amount.direction === 'credit';
   const record: BankLine = {
     txnTime,
-    creditFen: amount.direction === 'credit' ? amount.fen : fen(0),
-    debitFen: amount.direction === 'debit' ? amount.fen : fen(0),
+    creditFen: credit ? amount.fen : fen(0),
+    debitFen: credit ? fen(0) : amount.fen,
     balanceFen: balance ?? null,
-    counterparty: r.tidy('counterparty'),
-    counterpartyAccount: r.text('counterpartyAccount'),
+    counterparty: r.tidy('counterparty') ?? r.tidy(credit ? 'payer' : 'payee'),
+    counterpartyAccount: r.text('counterpartyAccount') ?? r.text(credit ? 'payerAccount' : 'payeeAccount'),
     summary: joinSummary(r),
     currency: r.text('currency'),
   };

@@ -174,6 +174,7 @@ describe('importing bank statements', () => {
     { kind: 'two-row-header' as const, file: 'bank.xlsx' },
     { kind: 'icbc-personal-csv' as const, file: 'bank.csv', csv: { encoding: 'gbk' as const } },
     { kind: 'cmb-personal-csv' as const, file: 'bank.csv', csv: { encoding: 'utf-8-bom' as const } },
+    { kind: 'boc-bilingual' as const, file: 'bank.xls' },
   ];
   for (const l of layouts) {
     it(`stores the generated lines with the right dates and signed amounts: ${l.kind}`, async () => {
@@ -192,6 +193,23 @@ describe('importing bank statements', () => {
       );
     });
   }
+
+  it('bilingual headers and 付款人/收款人 columns: the counterparty is the payer of money in, the payee of money out', async () => {
+    const dir = tempDir();
+    const book = newBook(dir);
+    const lines = generateBankLines({ seed: 6, posTxns: generatePosTxns({ seed: 6, count: 120 }) });
+    expect(lines.some((l) => l.debitFen > 0) && lines.some((l) => l.creditFen > 0)).toBe(true);
+    const path = join(dir, 'boc.xlsx');
+    await writeBankFixture(path, lines, { kind: 'boc-bilingual' });
+    expect((await imports.importFile(book, path, 'boc.xlsx')).added).toBe(lines.length);
+    const side = (l: {
+      txnTime: string;
+      creditFen: number;
+      counterparty: string | null;
+      counterpartyAccount: string | null;
+    }) => `${l.txnTime} ${l.creditFen} ${l.counterparty ?? '-'} ${l.counterpartyAccount ?? '-'}`;
+    expect(storedBank(book).map(side).sort()).toEqual(lines.map(side).sort());
+  });
 
   it('two genuinely identical lines of one statement are both kept; re-importing adds neither again', async () => {
     const dir = tempDir();

@@ -147,6 +147,15 @@ describe('clean generated months give no finding', () => {
       },
     },
     {
+      name: 'GBK csv with title rows, a 中国银行-style statement (English glosses, 付款人/收款人 columns)',
+      seed: 26,
+      weekendsAsOne: true,
+      files: {
+        pos: { file: 'pos.csv', layout: { titleRows: true, footer: true }, csv: { encoding: 'gbk' } },
+        bank: { file: 'bank.xlsx', layout: { kind: 'boc-bilingual' } },
+      },
+    },
+    {
       name: 'xlsx with a settlement-date column, legacy xls statement with a two-row header',
       seed: 24,
       weekendsAsOne: false,

@@ -239,3 +239,43 @@ describe('fingerprints: importing again adds nothing, identical lines are both k
     ]);
   });
 });
+
+describe('bilingual headers', () => {
+  test('an English gloss in brackets, on a second line or after a space is not part of the name', () => {
+    const header = [
+      '交易日期[ Transaction Date ]',
+      '交易时间\nTransaction Time',
+      '交易金额（Amount）',
+      '余额 Balance',
+      "付款人名称[ Payer's Name ]",
+      "收款人名称[ Payee's Name ]",
+      '摘要[ Reference ]',
+      '币种(CNY)',
+    ];
+    const a = analyse(sheet([header, ['20260801', '10:00:00', '-1.00', '9.00', '甲', '乙', 'x', 'CNY']]), {
+      file: 'boc.xlsx',
+    });
+    expect(a.kind).toBe('bank');
+    expect(a.mapping?.fields).toEqual({
+      date: 0,
+      time: 1,
+      amount: 2,
+      balance: 3,
+      payer: 4,
+      payee: 5,
+      summary: 6,
+      currency: 7,
+    });
+    // A Chinese word in brackets is part of the name: 交易金额(收入) stays the money-in column.
+    const split = analyse(
+      sheet([
+        ['交易日期', '交易金额(收入)', '交易金额(支出)'],
+        ['20260801', '1.00', ''],
+      ]),
+      {
+        file: 'split.xlsx',
+      },
+    );
+    expect(split.mapping?.fields).toEqual({ date: 0, credit: 1, debit: 2 });
+  });
+});
