@@ -1,93 +1,64 @@
 /**
- * A batch of normalised rows as a few flat buffers, so it crosses from the import worker to the book's
- * thread without a structured clone of each row (see import-worker-rows.ts for where it is used).
+ * A batch of read rows as a few flat buffers, so it crosses from the import worker to the book's thread
+ * without a structured clone of each row (see import-worker-rows.ts for where it is used).
  *
- * The worker writes every row onto a tape, in one fixed order: its outcome as a small number, numbers
- * (row number, fen) into a Float64Array, and text (the provenance JSON, the identity key, the record's
- * fields, a skip reason) as UTF-8 into one Buffer with each string's byte length. The buffers are
- * transferred, not copied, and the book's thread reads the tape back in the same order, making each
- * string only as the writer binds it, so no batch of rows ever sits in either heap as objects (V8 would
- * promote a 1,000-row batch of objects to the old generation, where only a full collection frees it).
- * Issues (warnings, the errors of an invalid row) are rare and cross as plain objects beside the tape.
+ * The worker does nothing to a row but read it: each row goes onto a tape as its number (in a
+ * Float64Array) and the JSON text of its cells (UTF-8, one Buffer for the batch, each row's byte length
+ * beside it; JSON.stringify escapes lone surrogates, so the UTF-8 is exact). That JSON is the row's
+ * provenance exactly as the book keeps it, and JSON.parse gives the cells back for the normaliser on
+ * the book's thread: one native call per row on either side rather than one per cell. The buffers are
+ * transferred, not copied, and the book's thread reads the tape back a row at a time, so no batch of
+ * rows ever sits in either heap as objects (V8 would promote a 1,000-row batch of objects to the old
+ * generation, where only a full collection frees it).
+ *
+ * JSON cannot carry every number: -0 comes back as 0 and ±Infinity as null (a date's serial may be
+ * either, from an .xlsx `<v>-0</v>` or `<v>1e999</v>`). A row holding one crosses as its cells too, in
+ * a short list beside the tape, so the book's thread normalises exactly what the reader read.
  */
-import type { BankLine, PosTxn } from '../../shared/domain/types';
-import type { StagedOutcome } from '../../shared/import/normalise';
-import type { ImportIssue } from '../../shared/import/raw';
-import type { SkipReason } from '../../shared/import/row-classify';
+import type { RawCell, RawRow } from '../../shared/import/raw';
 import type { SourceRef } from '../db/import-repo';
 
-/** One row as the writer takes it: what the normaliser's per-row step made of it and where it came from. */
-export type NormalisedRow = { outcome: StagedOutcome<PosTxn | BankLine>; source: SourceRef };
+/** One row as the book's thread takes it: its cells to normalise, and its provenance to write. */
+export type ReadRow = { raw: RawRow; source: SourceRef };
 
 export type PackedBatch = {
-  kind: 'pos' | 'bank';
   sheet: string;
   count: number;
-  outcomes: Uint8Array;
-  numbers: Float64Array;
-  /** The UTF-8 bytes of every string, one after another. */
+  /** Each row's number in its sheet. */
+  rows: Float64Array;
+  /** The UTF-8 bytes of every row's cells JSON, one after another. */
   text: Uint8Array;
-  /** Each string's length in bytes, -1 for null. */
+  /** Each row's JSON length in bytes. */
   textLengths: Int32Array;
-  /** The issues of the rows that have any, by the row's index in the batch. */
-  issues: { index: number; issues: ImportIssue[] }[];
+  /** The cells of the rows whose JSON would not give them back exactly, by the row's index in the batch. */
+  exact: { index: number; cells: RawCell[] }[];
 };
 
-const RECORD = 0;
-/** A record whose fingerprint counts occurrences of its key (StagedOutcome's `counted`). */
-const RECORD_COUNTED = 1;
-const SKIPPED = 2;
-const INVALID = 3;
+const exactNumber = (n: number): boolean => Number.isFinite(n) && !Object.is(n, -0);
 
-/** Which fields of a record are text and which are fen; the tape carries them in this order. */
-type Layout<T> = {
-  text: readonly { [K in keyof T]: T[K] extends string | null ? K : never }[keyof T][];
-  fen: readonly { [K in keyof T]: T[K] extends number | null ? K : never }[keyof T][];
-};
+/** Whether JSON.parse(JSON.stringify(cells)) gives back the very same cells. */
+function survivesJson(cells: readonly RawCell[]): boolean {
+  for (const c of cells) {
+    if (typeof c === 'number') {
+      if (!exactNumber(c)) return false;
+    } else if (typeof c === 'object' && c !== null && c.kind === 'date') {
+      if (c.serial !== undefined && !exactNumber(c.serial)) return false;
+    }
+  }
+  return true;
+}
 
-const POS_LAYOUT: Layout<PosTxn> = {
-  text: [
-    'merchantNo',
-    'terminalId',
-    'txnTime',
-    'cardNo',
-    'cardKind',
-    'channel',
-    'txnType',
-    'status',
-    'settleDate',
-    'refNo',
-    'origRefNo',
-    'traceNo',
-    'batchNo',
-  ],
-  fen: ['amountFen', 'feeFen', 'settleFen'],
-};
-
-const BANK_LAYOUT: Layout<BankLine> = {
-  text: ['txnTime', 'counterparty', 'counterpartyAccount', 'summary', 'currency'],
-  fen: ['creditFen', 'debitFen', 'balanceFen'],
-};
-
-/** Collects rows of one kind and sheet onto a tape; `take` hands the batch over and starts anew. */
+/** Collects rows of one sheet onto a tape; `take` hands the batch over and starts anew. */
 export class BatchPacker {
-  private outcomes: number[] = [];
-  private numbers: number[] = [];
+  private rows: number[] = [];
   private textLengths: number[] = [];
-  private issues: PackedBatch['issues'] = [];
+  private exact: PackedBatch['exact'] = [];
   private text = Buffer.allocUnsafeSlow(256 * 1024);
   private textBytes = 0;
-  private readonly layout: Layout<PosTxn> | Layout<BankLine>;
-
-  constructor(
-    private readonly kind: 'pos' | 'bank',
-    private sheet: string | null = null,
-  ) {
-    this.layout = kind === 'pos' ? POS_LAYOUT : BANK_LAYOUT;
-  }
+  private sheet: string | null = null;
 
   get count(): number {
-    return this.outcomes.length;
+    return this.rows.length;
   }
 
   /** The sheet of the rows so far; a row of another sheet needs a batch of its own. */
@@ -95,54 +66,32 @@ export class BatchPacker {
     return this.sheet;
   }
 
-  add(outcome: StagedOutcome<PosTxn | BankLine>, cellsJson: string): void {
-    this.sheet ??= outcome.sheet;
-    const index = this.outcomes.length;
-    this.numbers.push(outcome.row);
-    this.string(cellsJson);
-    if (outcome.type === 'record') {
-      this.outcomes.push(outcome.counted ? RECORD_COUNTED : RECORD);
-      this.string(outcome.key);
-      const record = outcome.record as Record<string, string | number | null>;
-      for (const key of this.layout.text) this.string(record[key] as string | null);
-      for (const key of this.layout.fen) this.numbers.push((record[key] as number | null) ?? NaN);
-      if (outcome.warnings.length > 0) this.issues.push({ index, issues: outcome.warnings });
-    } else if (outcome.type === 'skipped') {
-      this.outcomes.push(SKIPPED);
-      this.string(outcome.reason);
-      if (outcome.warnings.length > 0) this.issues.push({ index, issues: outcome.warnings });
-    } else {
-      this.outcomes.push(INVALID);
-      this.issues.push({ index, issues: outcome.issues });
-    }
+  add(row: RawRow): void {
+    this.sheet ??= row.sheet;
+    if (!survivesJson(row.cells)) this.exact.push({ index: this.rows.length, cells: row.cells });
+    this.rows.push(row.row);
+    this.string(JSON.stringify(row.cells));
   }
 
   /** The batch so far, its buffers the caller's own (to transfer); the packer starts a new one. */
   take(): PackedBatch {
     const batch: PackedBatch = {
-      kind: this.kind,
       sheet: this.sheet ?? '',
-      count: this.outcomes.length,
-      outcomes: Uint8Array.from(this.outcomes),
-      numbers: Float64Array.from(this.numbers),
+      count: this.rows.length,
+      rows: Float64Array.from(this.rows),
       text: new Uint8Array(this.text.buffer.slice(0, this.textBytes)),
       textLengths: Int32Array.from(this.textLengths),
-      issues: this.issues,
+      exact: this.exact,
     };
-    this.outcomes = [];
-    this.numbers = [];
+    this.rows = [];
     this.textLengths = [];
-    this.issues = [];
+    this.exact = [];
     this.textBytes = 0;
     this.sheet = null;
     return batch;
   }
 
-  private string(s: string | null): void {
-    if (s === null) {
-      this.textLengths.push(-1);
-      return;
-    }
+  private string(s: string): void {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     const room = this.textBytes + 3 * s.length;
     if (room > this.text.length) {
@@ -159,7 +108,7 @@ export class BatchPacker {
 /** The buffers a batch owns, for postMessage's transfer list. */
 export function transferablesOf(batch: PackedBatch): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
-  for (const a of [batch.outcomes, batch.numbers, batch.text, batch.textLengths]) {
+  for (const a of [batch.rows, batch.text, batch.textLengths]) {
     if (a.buffer instanceof ArrayBuffer && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength)
       out.push(a.buffer);
   }
@@ -167,52 +116,22 @@ export function transferablesOf(batch: PackedBatch): ArrayBuffer[] {
 }
 
 /** The rows of a packed batch, each made as it is taken (in the order they were added). */
-export function* unpackBatch(batch: PackedBatch): Generator<NormalisedRow> {
+export function* unpackBatch(batch: PackedBatch): Generator<ReadRow> {
   const text = Buffer.from(batch.text.buffer, batch.text.byteOffset, batch.text.byteLength);
-  const layout = batch.kind === 'pos' ? POS_LAYOUT : BANK_LAYOUT;
-  const { sheet, outcomes, numbers, textLengths } = batch;
-  let n = 0;
-  let t = 0;
+  const { sheet, rows, textLengths } = batch;
   let at = 0;
-  const string = (): string | null => {
-    const length = textLengths[t++] as number;
-    if (length < 0) return null;
-    at += length;
-    return text.toString('utf8', at - length, at);
-  };
-  const fen = (): number | null => {
-    const v = numbers[n++] as number;
-    return Number.isNaN(v) ? null : v;
-  };
-  let issueAt = 0;
-  const issuesOf = (index: number): ImportIssue[] => {
-    const next = batch.issues[issueAt];
-    if (next?.index !== index) return [];
-    issueAt += 1;
-    return next.issues;
-  };
+  let exactAt = 0;
   for (let index = 0; index < batch.count; index += 1) {
-    const row = numbers[n++] as number;
-    const source: SourceRef = { sheet, row, cellsJson: string() as string };
-    const type = outcomes[index];
-    let outcome: StagedOutcome<PosTxn | BankLine>;
-    if (type === RECORD || type === RECORD_COUNTED) {
-      const key = string() as string;
-      const record: Record<string, string | number | null> = {};
-      for (const key of layout.text) record[key] = string();
-      for (const key of layout.fen) record[key] = fen();
-      outcome = {
-        sheet,
-        row,
-        type: 'record',
-        record: record as PosTxn | BankLine,
-        key,
-        counted: type === RECORD_COUNTED,
-        warnings: issuesOf(index),
-      };
-    } else if (type === SKIPPED) {
-      outcome = { sheet, row, type: 'skipped', reason: string() as SkipReason, warnings: issuesOf(index) };
-    } else outcome = { sheet, row, type: 'invalid', issues: issuesOf(index) };
-    yield { outcome, source };
+    const length = textLengths[index] as number;
+    const cellsJson = text.toString('utf8', at, at + length);
+    at += length;
+    const row = rows[index] as number;
+    const kept = batch.exact[exactAt];
+    let cells: RawCell[];
+    if (kept?.index === index) {
+      cells = kept.cells;
+      exactAt += 1;
+    } else cells = JSON.parse(cellsJson) as RawCell[];
+    yield { raw: { sheet, row, cells }, source: { sheet, row, cellsJson } };
   }
 }

@@ -12,7 +12,7 @@ import type {
   SourceKind,
 } from '../../shared/api/imports';
 import type { BankLine, PosTxn } from '../../shared/domain/types';
-import { createFileStep, createNormaliser } from '../../shared/import/normalise';
+import { createFileStep, createNormaliser, createRowStep } from '../../shared/import/normalise';
 import type { RowOutcome } from '../../shared/import/normalise';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import type { ImportIssue, RawRow } from '../../shared/import/raw';
@@ -31,7 +31,7 @@ import type { ReadLimits } from '../io/read-limits';
 import type { Analysis } from './import-analysis';
 import { analyseSource, factsOf, SheetCursors } from './import-analysis';
 import { openWorkerSource } from './import-worker-client';
-import type { NormalisedRow } from './import-batch-pack';
+import type { ReadRow } from './import-batch-pack';
 import type { RowSource, RowSourcePlan } from './import-worker-rows';
 import { openInlineSource } from './import-worker-rows';
 
@@ -269,7 +269,7 @@ export class ImportService {
       };
     }
     // The worker starts reading now, while the original is kept and the book backed up.
-    const batches = source.batches(analysis.sheet, mapping, run.signal);
+    const batches = source.batches(analysis.sheet, run.signal);
     keepOriginal(book, path, sha256, fileName);
     if (!book.db.inTransaction) await this.beforeWrite(book);
     const at = this.now();
@@ -313,16 +313,17 @@ export class ImportService {
 }
 
 /**
- * Finishes normalising every row (the file-wide step: fingerprints) and writes it through `writer`;
- * refuses (throws) when rows have errors, unless the user chose to skip them.
+ * Normalises every row (the per-row step, then the file-wide one: fingerprints) and writes it through
+ * `writer`; refuses (throws) when rows have errors, unless the user chose to skip them.
  */
 async function writeRows(
-  batches: AsyncIterable<Iterable<NormalisedRow>>,
+  batches: AsyncIterable<Iterable<ReadRow>>,
   mapping: ColumnMapping,
   writer: BatchWriter,
   fileName: string,
   run: ImportRunOptions,
 ): Promise<ImportIssue[]> {
+  const step = createRowStep(mapping, { file: fileName });
   const finish = createFileStep(mapping, { file: fileName });
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
@@ -332,8 +333,8 @@ async function writeRows(
   if (run.signal?.aborted) throw cancelled();
   for await (const batch of batches) {
     if (run.signal?.aborted) throw cancelled();
-    for (const { outcome, source } of batch) {
-      const o = finish(outcome);
+    for (const { raw, source } of batch) {
+      const o = finish(step(raw));
       if (o.type === 'record') {
         if (mapping.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, source);
         else writer.addBank(o.record as BankLine, o.fingerprint, source);

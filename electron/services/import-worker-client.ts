@@ -1,6 +1,6 @@
 /**
  * Starts the import worker and speaks its protocol, offering the same `RowSource` as reading inline:
- * exceljs's parsing and the normalising run on another thread while the caller writes.
+ * exceljs's parsing runs on another thread while the caller normalises and writes.
  *
  * Where the worker's code is: next to this module. Built by electron-vite, that is
  * `out/main/import-worker.js` (a second main entry; chunks sit beside it, see electron.vite.config.ts).
@@ -10,8 +10,7 @@
 import { Worker } from 'node:worker_threads';
 import { FeeTrailError } from '../../shared/result';
 import type { ImportWorkerData } from './import-worker';
-import type { ColumnMapping } from '../../shared/import/mapping-schema';
-import type { NormalisedRow } from './import-batch-pack';
+import type { ReadRow } from './import-batch-pack';
 import { unpackBatch } from './import-batch-pack';
 import type { FromWorker, RowSource, RowSourcePlan, ToWorker } from './import-worker-rows';
 import { fromWire } from './import-worker-rows';
@@ -127,7 +126,7 @@ export async function openWorkerSource(
   }
   const { facts, head, headError } = first;
 
-  async function* batches(signal?: AbortSignal): AsyncGenerator<Iterable<NormalisedRow>> {
+  async function* batches(signal?: AbortSignal): AsyncGenerator<Iterable<ReadRow>> {
     for (;;) {
       const m = await inbox.next(signal);
       if (m.type === 'end') return;
@@ -148,8 +147,8 @@ export async function openWorkerSource(
       if (headError) return Promise.reject(fromWire(headError));
       return Promise.resolve(head ?? []);
     },
-    batches: (sheet: string, mapping: ColumnMapping, signal?: AbortSignal) => {
-      send({ type: 'read', sheet, mapping });
+    batches: (sheet: string, signal?: AbortSignal) => {
+      send({ type: 'read', sheet });
       return batches(signal);
     },
     close,

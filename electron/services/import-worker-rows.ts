@@ -1,25 +1,20 @@
 /**
  * The reading half of an import: open the file, hand over its first rows for the analysis, then read
- * and normalise the chosen sheet (the per-row step) in batches. The same code runs in the import worker (import-worker.ts,
- * started by import-worker-client.ts) or in the calling thread (`openInlineSource`). Deduplicating and
- * writing stay with the book's connection (import-service.ts), inside its transaction, and so does the
- * normaliser's file-wide step (occurrence counts: one key per row, which would crowd the worker's heap).
+ * the chosen sheet in batches. The same code runs in the import worker (import-worker.ts, started by
+ * import-worker-client.ts) or in the calling thread (`openInlineSource`). Normalising, deduplicating
+ * and writing stay with the book's connection (import-service.ts), inside its transaction.
  *
- * The normaliser is pure shared code and the mapping plain JSON, so the worker normalises each row,
- * and each batch crosses as a few transferred buffers (import-batch-pack.ts) rather than as rows of
- * objects: the book's thread gives each record its fingerprint and binds its values into the inserts.
+ * On the worker, reading is all there is to do: exceljs alone takes that thread's core (its parse and
+ * its garbage), so the normaliser runs on the book's thread beside the inserts, and each batch crosses
+ * as a few transferred buffers (import-batch-pack.ts) rather than as rows of objects.
  */
-import type { BankLine, PosTxn } from '../../shared/domain/types';
-import type { ColumnMapping } from '../../shared/import/mapping-schema';
-import { createRowStep } from '../../shared/import/normalise';
-import type { StagedOutcome } from '../../shared/import/normalise';
 import type { RawRow } from '../../shared/import/raw';
 import { FeeTrailError, isFeeTrailError } from '../../shared/result';
 import type { ErrorCode } from '../../shared/result';
 import { openSource } from '../io/read-file';
 import type { OpenSourceOptions } from '../io/read-file';
 import type { ReadLimits } from '../io/read-limits';
-import type { NormalisedRow, PackedBatch } from './import-batch-pack';
+import type { PackedBatch, ReadRow } from './import-batch-pack';
 import { factsOf, SheetCursors } from './import-analysis';
 import type { SourceFacts } from './import-analysis';
 
@@ -42,30 +37,13 @@ export type RowSource = {
   /** The first rows of the visible sheets (or of the plan's sheet), for header detection. */
   head(): Promise<RawRow[]>;
   /**
-   * Every row of `sheet`, normalised with `mapping`, in batches; a worker starts reading at once, ahead
-   * of the caller. Take each batch's rows before asking for the next batch.
+   * Every row of `sheet` in batches; a worker starts reading at once, ahead of the caller. Take each
+   * batch's rows before asking for the next batch.
    */
-  batches(
-    sheet: string,
-    mapping: ColumnMapping,
-    signal?: AbortSignal,
-  ): AsyncIterable<Iterable<NormalisedRow>>;
+  batches(sheet: string, signal?: AbortSignal): AsyncIterable<Iterable<ReadRow>>;
   /** Stops reading and releases the file (and the worker). Safe to call more than once. */
   close(): Promise<void>;
 };
-
-/** A row with what the normaliser's per-row step made of it; the row itself is its provenance. */
-export type RowWithOutcome = { outcome: StagedOutcome<PosTxn | BankLine>; source: RawRow };
-
-/** A sheet's rows through the normaliser's per-row step, as they are read. */
-export async function* normalisedRows(
-  rows: AsyncIterable<RawRow>,
-  mapping: ColumnMapping,
-  fileName: string,
-): AsyncGenerator<RowWithOutcome> {
-  const step = createRowStep(mapping, { file: fileName });
-  for await (const row of rows) yield { outcome: step(row), source: row };
-}
 
 /** The file opened for reading, its sheets' first rows kept for the analysis. */
 export type OpenedSource = { facts: SourceFacts; cursors: SheetCursors };
@@ -83,10 +61,11 @@ export async function openInlineSource(plan: RowSourcePlan): Promise<RowSource> 
   return {
     facts,
     head: () => cursors.head(plan.sheet),
-    batches: async function* (sheet, mapping) {
-      let batch: RowWithOutcome[] = [];
-      for await (const row of normalisedRows(cursors.rows(sheet), mapping, plan.fileName)) {
-        batch.push(row);
+    batches: async function* (sheet) {
+      let batch: ReadRow[] = [];
+      // The row is its own provenance: the writer makes its JSON.
+      for await (const raw of cursors.rows(sheet)) {
+        batch.push({ raw, source: raw });
         if (batch.length === BATCH_ROWS) {
           yield batch;
           batch = [];
@@ -102,7 +81,7 @@ export async function openInlineSource(plan: RowSourcePlan): Promise<RowSource> 
 /** An error as it crosses threads: a FeeTrailError keeps its code and details. */
 export type WireError = { code: string | null; message: string; details?: Record<string, unknown> };
 
-export type ToWorker = { type: 'read'; sheet: string; mapping: ColumnMapping } | { type: 'ack' };
+export type ToWorker = { type: 'read'; sheet: string } | { type: 'ack' };
 
 export type FromWorker =
   | { type: 'opened'; facts: SourceFacts; head: RawRow[] | null; headError: WireError | null }

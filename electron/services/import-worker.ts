@@ -1,16 +1,15 @@
 /**
  * The import worker (a `worker_threads` Worker, started by import-worker-client.ts): opens the file,
- * sends its facts and first rows, then on `read` normalises the sheet's rows with the mapping it is given
- * and streams them back in packed batches, never more than WINDOW unacknowledged batches ahead of the
- * writer so memory stays bounded. It never touches the book.
+ * sends its facts and first rows, then on `read` streams the sheet's rows back in packed batches, never
+ * more than WINDOW unacknowledged batches ahead of the writer so memory stays bounded. It only reads:
+ * normalising and writing are the book's thread's half. It never touches the book.
  * Built by electron-vite as its own main-process entry (out/main/import-worker.js).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import type { PackedBatch } from './import-batch-pack';
 import { BatchPacker, transferablesOf } from './import-batch-pack';
 import type { FromWorker, OpenedSource, RowSourcePlan, ToWorker, WireError } from './import-worker-rows';
-import { BATCH_ROWS, normalisedRows, openRows, toWire } from './import-worker-rows';
+import { BATCH_ROWS, openRows, toWire } from './import-worker-rows';
 
 /** Batches in flight between the worker and the writer. */
 const WINDOW = 4;
@@ -36,20 +35,16 @@ async function flush(packer: BatchPacker): Promise<void> {
   sendBatch(packer.take());
 }
 
-async function stream(sheet: string, mapping: ColumnMapping): Promise<void> {
+async function stream(sheet: string): Promise<void> {
   if (!source) return;
   try {
-    // Each row goes onto the tape as soon as it is normalised: a batch of rows kept as objects would
-    // survive the young generation's collections and be promoted, to be freed only by a full collection.
-    const packer = new BatchPacker(mapping.kind);
-    for await (const { outcome, source: row } of normalisedRows(
-      source.cursors.rows(sheet),
-      mapping,
-      plan.fileName,
-    )) {
+    // Each row goes onto the tape as soon as it is read: a batch of rows kept as objects would survive
+    // the young generation's collections and be promoted, to be freed only by a full collection.
+    const packer = new BatchPacker();
+    for await (const row of source.cursors.rows(sheet)) {
       // A batch names one sheet (a reader yields one sheet's rows, so this only guards the format).
       if (packer.count > 0 && packer.currentSheet !== row.sheet) await flush(packer);
-      packer.add(outcome, JSON.stringify(row.cells));
+      packer.add(row);
       if (packer.count === BATCH_ROWS) await flush(packer);
     }
     if (packer.count > 0) await flush(packer);
@@ -65,7 +60,7 @@ port.on('message', (m: ToWorker) => {
     const w = wake;
     wake = null;
     w?.();
-  } else void stream(m.sheet, m.mapping);
+  } else void stream(m.sheet);
 });
 
 try {
