@@ -67,11 +67,84 @@ function withoutGlosses(texts: readonly string[]): string[] {
   return out;
 }
 
+/** Ranks of the keyword rules: weaker than every alias. */
+const KEYWORD_RANK = 1000;
+
+type KeywordRule = {
+  field: AnyField;
+  /** Each group: the header contains at least one of its words. */
+  all: readonly (readonly string[])[];
+  none?: readonly string[];
+};
+
+/**
+ * Last-resort words for the columns reconciliation needs most, for headers no alias names (a bank or an
+ * app version not seen yet: 对方账户户名, 系统参考号码…). Weaker than every alias, and a rule two columns
+ * meet equally is not used (see assignFields): it names no column for sure.
+ */
+const KEYWORD_RULES: Record<SourceKind, readonly KeywordRule[]> = {
+  pos: [
+    { field: 'origRefNo', all: [['原'], ['参考号']] },
+    { field: 'refNo', all: [['参考号']], none: ['原'] },
+    { field: 'fee', all: [['手续费']], none: ['率', '返', '退'] },
+    {
+      field: 'settleAmount',
+      all: [
+        ['结算', '清算', '入账'],
+        ['金额', '净额'],
+      ],
+    },
+    { field: 'terminalId', all: [['终端'], ['号', '码', 'id']], none: ['流水', '批次', '凭证'] },
+    { field: 'merchantNo', all: [['商户'], ['号', '码']], none: ['名', '订单', '流水'] },
+  ],
+  bank: [
+    { field: 'counterparty', all: [['对方', '对手'], ['名']], none: ['行'] },
+    {
+      field: 'counterpartyAccount',
+      all: [
+        ['对方', '对手'],
+        ['账号', '卡号', '账户'],
+      ],
+      none: ['名', '行'],
+    },
+    { field: 'summary', all: [['摘要']] },
+    { field: 'purpose', all: [['用途', '附言', '备注']] },
+    { field: 'balance', all: [['余额']] },
+  ],
+};
+
+/** A header text's keyword matches. Text with digits or a colon inside is a preamble value, not a header. */
+function keywordRanks(kind: SourceKind, norm: string): Rank[] {
+  if (/[\d:]/.test(norm)) return [];
+  const hits: Rank[] = [];
+  KEYWORD_RULES[kind].forEach((rule, i) => {
+    if (
+      rule.all.every((group) => group.some((w) => norm.includes(w))) &&
+      !(rule.none ?? []).some((w) => norm.includes(w))
+    ) {
+      hits.push({ field: rule.field, rank: KEYWORD_RANK + i });
+    }
+  });
+  return hits;
+}
+
 function matchColumn(kind: SourceKind, texts: readonly string[]): ColumnMatch {
   const ranks = new Map<AnyField, number>();
   let fen = false;
   let booking = false;
-  for (const text of withoutGlosses(texts)) {
+  const all = withoutGlosses(texts);
+  const named = all.some((text) => {
+    const norm = normaliseHeader(text);
+    return INDEX[kind].has(headerSaysFen(text) ? stripFenMarker(norm) : norm);
+  });
+  if (!named) {
+    for (const text of all) {
+      const hits = keywordRanks(kind, stripFenMarker(normaliseHeader(text)));
+      for (const { field, rank } of hits) if (!ranks.has(field)) ranks.set(field, rank);
+      if (hits.length > 0 && headerSaysFen(text)) fen = true;
+    }
+  }
+  for (const text of all) {
     const norm = normaliseHeader(text);
     const saysFen = headerSaysFen(text);
     const hits = INDEX[kind].get(saysFen ? stripFenMarker(norm) : norm) ?? [];
@@ -165,6 +238,19 @@ function assignDateTime(
 /** Assigns fields of one kind to columns. */
 export function assignFields(kind: SourceKind, columns: ColumnTexts): Assignment {
   const matches = columns.map((texts) => matchColumn(kind, texts));
+  // A keyword rule that two columns meet names neither of them.
+  const keywordHits = new Map<string, number>();
+  for (const m of matches) {
+    for (const [field, rank] of m.ranks) {
+      if (rank >= KEYWORD_RANK)
+        keywordHits.set(`${field}|${rank}`, (keywordHits.get(`${field}|${rank}`) ?? 0) + 1);
+    }
+  }
+  for (const m of matches) {
+    for (const [field, rank] of m.ranks) {
+      if (rank >= KEYWORD_RANK && (keywordHits.get(`${field}|${rank}`) ?? 0) > 1) m.ranks.delete(field);
+    }
+  }
   const a: Assignment = {
     kind,
     fields: {},

@@ -279,3 +279,61 @@ describe('bilingual headers', () => {
     expect(split.mapping?.fields).toEqual({ date: 0, credit: 1, debit: 2 });
   });
 });
+
+describe('headers no alias names', () => {
+  test('keyword rules find the columns reconciliation needs; a rule two columns meet names neither', () => {
+    const bank = analyse(
+      sheet([
+        [
+          '记账日期',
+          '发生金额',
+          '对方账户户名',
+          '对方开户账号',
+          '对方开户行',
+          '备注一',
+          '备注二',
+          '账户余额(元)',
+        ],
+        ['20260801', '-1.00', '甲', '6222', '某行', 'a', 'b', '9.00'],
+      ]),
+      { file: 'bank.xlsx' },
+    );
+    expect(bank.kind).toBe('bank');
+    expect(bank.mapping?.fields).toEqual({
+      date: 0,
+      amount: 1,
+      counterparty: 2,
+      counterpartyAccount: 3,
+      balance: 7,
+    });
+    const pos = analyse(
+      sheet([
+        ['交易日期', '终端编码', '交易金额', '系统参考号码', '原系统参考号码', '实收手续费(分)', '手续费率'],
+        ['20260801', 'T1', '100.00', 'R1', '', '60', '0.60%'],
+      ]),
+      { file: 'pos.xlsx' },
+    );
+    expect(pos.kind).toBe('pos');
+    expect(pos.mapping?.fields).toEqual({
+      date: 0,
+      terminalId: 1,
+      amount: 2,
+      refNo: 3,
+      origRefNo: 4,
+      fee: 5,
+    });
+    expect(pos.mapping?.moneyUnits).toEqual({ fee: 'fen' });
+  });
+
+  test('a preamble value is not a header (商户编号：822…)', () => {
+    const a = analyse(
+      sheet([
+        ['商户编号：822290058120123', '终端编号：A8837261'],
+        ['交易时间', '终端号', '交易金额', '手续费'],
+        ['2026-08-01 10:00:00', 'T1', '1.00', '0.01'],
+      ]),
+      { file: 'p.xlsx' },
+    );
+    expect(a.mapping?.headerRows).toEqual([2]);
+  });
+});
