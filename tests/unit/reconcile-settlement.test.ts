@@ -93,6 +93,25 @@ describe('settlement matching', () => {
     expect(run(b).findings).toEqual([]);
   });
 
+  it('the acquirer under a shorter or a longer name, with a plain summary, is still the acquirer', () => {
+    const b = week();
+    const payers = [
+      '拉卡拉支付有限公司',
+      '拉卡拉支付股份有限公司客户备付金',
+      '拉卡拉',
+      '拉卡拉支付',
+      '拉卡拉北京分公司',
+    ];
+    payers.forEach((payer, i) => b.credit(`2026-08-0${i + 4} 05:00:00`, net(i + 3), payer, '跨行汇入'));
+    expect(run(b).findings).toEqual([]);
+    // Without the keyword, the credit from 拉卡拉支付有限公司 is some other payer's: that day is missing
+    // (the later days are still inside their window at the statement's end, so pending).
+    const missing = run(b, { acquirerSummaryKeywords: [] }).findings.filter(
+      (f) => f.kind === 'settlement_missing',
+    );
+    expect(missing.map((f) => f.date)).toEqual(['2026-08-04']);
+  });
+
   it('a day of refunds netted into the next day’s credit is clean', () => {
     const b = new MonthBuilder();
     const big = b.sale('2026-08-03 12:00:00', 100000);

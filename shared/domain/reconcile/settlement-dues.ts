@@ -145,11 +145,16 @@ export function isAcquirerLine(
   line: StoredBankLine,
   opts: Pick<ReconcileOptions, 'acquirerCounterparties' | 'acquirerSummaryKeywords'>,
 ): boolean {
-  const cp = line.counterparty ?? '';
-  const sm = line.summary ?? '';
+  // Keywords count in the counterparty too: banks shorten or extend the acquirer's name
+  // (拉卡拉支付有限公司, 拉卡拉支付股份有限公司客户备付金), and Latin letters in any case (LAKALA).
+  const cp = (line.counterparty ?? '').toLowerCase();
+  const sm = (line.summary ?? '').toLowerCase();
   return (
-    opts.acquirerCounterparties.some((k) => k !== '' && cp.includes(k)) ||
-    opts.acquirerSummaryKeywords.some((k) => k !== '' && sm.includes(k))
+    opts.acquirerCounterparties.some((k) => k !== '' && cp.includes(k.toLowerCase())) ||
+    opts.acquirerSummaryKeywords.some((k) => {
+      const word = k.toLowerCase();
+      return word !== '' && (sm.includes(word) || cp.includes(word));
+    })
   );
 }
 

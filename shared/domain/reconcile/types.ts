@@ -126,7 +126,7 @@ export type ReconcileOptions = {
   isWorkingDay: (date: LocalDate) => boolean;
   /** Bank lines whose counterparty contains one of these come from the acquirer. */
   acquirerCounterparties: string[];
-  /** ...or whose summary contains one of these. */
+  /** ...or whose summary or counterparty contains one of these (both compared in lower case). */
   acquirerSummaryKeywords: string[];
   /** A settlement may reach the bank up to this many days after its due date (and 1 day before). */
   matchWindowDays: number;

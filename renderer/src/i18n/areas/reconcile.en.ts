@@ -232,8 +232,8 @@ export const reconcileSettingsEn: typeof reconcileSettingsZhCN = {
   counterparties: 'Acquirer account names (one a line)',
   counterpartiesHint:
     'A bank line whose counterparty contains one of these is a credit or debit from the acquirer.',
-  keywords: 'Summary keywords (one a line)',
-  keywordsHint: 'Or whose summary contains one of these, e.g. “POS结算”.',
+  keywords: 'Keywords (one a line)',
+  keywordsHint: 'Or whose summary or counterparty contains one of these, e.g. “POS结算”, “拉卡拉”.',
   matchWindow: 'Matching window (days)',
   matchWindowHint:
     'How many days after its due date a settlement may arrive (0 to 15; one day early is accepted too).',
