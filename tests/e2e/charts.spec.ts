@@ -26,6 +26,9 @@ test('the example month: overview equals the reconcile summary, the Alipay rate 
   await app.goTo('charts');
   const charts = new ChartsPage(page);
   await expect(charts.charts).toBeVisible();
+  // Tooltips are mounted when the pointer first reaches a chart: one move over it shows the exact figures.
+  await page.locator('[data-chart="turnover-all"] .chart-body').hover();
+  await expect(page.locator('[data-chart="turnover-all"] .chart-tooltip dt')).toHaveText(/^2026-08-\d\d$/);
   await charts.openRateTable();
   const before = charts.rateRow('alipay', '2026-08-23');
   const step = charts.rateRow('alipay', '2026-08-24');

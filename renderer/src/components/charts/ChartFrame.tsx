@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -45,17 +45,33 @@ async function savePng(svg: string, name: string, width: number, height: number)
   }
 }
 
+/**
+ * Whether the reader has reached for a chart yet (pointer over it or focus in it), and the handler
+ * that notes it, for ChartFrame's `onEngage`. A chart mounts its recharts Tooltip only then: a Tooltip
+ * re-reads its payload, label and position from the chart's store on each of the several store updates
+ * a chart makes while it sets up (about a fifth of the Charts page's drawing in a profile), for a box
+ * that shows only under the pointer or the keyboard. Mounted on the way in, it follows from the first
+ * move over the chart.
+ */
+export function useEngaged(): [boolean, () => void] {
+  const [engaged, setEngaged] = useState(false);
+  return [engaged, useCallback(() => setEngaged(true), [])];
+}
+
 /** A titled chart that prints on its own and can be saved as SVG or PNG. */
 export function ChartFrame({
   id,
   title,
   children,
   table,
+  onEngage,
 }: {
   id: string;
   title: string;
   children: ReactNode;
   table?: ReactNode;
+  /** Called when the pointer enters the chart or focus moves into it (see useEngaged). */
+  onEngage?: () => void;
 }) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
@@ -84,7 +100,7 @@ export function ChartFrame({
           </button>
         </span>
       </figcaption>
-      <div className="chart-body" ref={ref}>
+      <div className="chart-body" ref={ref} onPointerEnter={onEngage} onFocus={onEngage}>
         {children}
       </div>
       {table}

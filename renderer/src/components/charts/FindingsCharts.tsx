@@ -6,26 +6,27 @@ import { fen } from '../../../../shared/fen';
 import { bucketRange, drawYuan, findingsHref, go, timeTickInterval, yuanTick } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
 import { AxisTick } from './AxisTick';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, useEngaged } from './ChartFrame';
 
 const KIND_COLORS = ['#2563eb', '#16a34a', '#f59e0b', '#dc2626', '#7c3aed', '#0ea5e9', '#db2777', '#65a30d'];
 
 /** Findings by kind and month (stacked counts); a click opens that month's findings of that kind. */
 export const FindingsByKindChart = memo(function FindingsByKindChart({ data }: { data: FindingsChart }) {
   const { t } = useTranslation();
+  const [engaged, engage] = useEngaged();
   const rows = data.months.map((m) => {
     const row: Record<string, number | string> = { month: m.month };
     for (const k of data.kinds) row[k] = m.byKind[k]?.count ?? 0;
     return row;
   });
   return (
-    <ChartFrame id="findings-by-kind" title={t('charts.findingsTitle')}>
+    <ChartFrame id="findings-by-kind" title={t('charts.findingsTitle')} onEngage={engage}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
           <XAxis dataKey="month" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           <YAxis allowDecimals={false} tick={AxisTick} interval={0} />
-          <Tooltip />
+          {engaged ? <Tooltip /> : null}
           <Legend />
           {data.kinds.map((kind, i) => (
             <Bar
@@ -51,36 +52,39 @@ export const FindingsByKindChart = memo(function FindingsByKindChart({ data }: {
 /** Money at stake against money recovered, per month, in yuan with exact tooltips. */
 export const StakeChart = memo(function StakeChart({ data }: { data: FindingsChart }) {
   const { t } = useTranslation();
+  const [engaged, engage] = useEngaged();
   const rows = data.months.map((m) => ({
     month: m.month,
     atStake: drawYuan(m.atStakeFen),
     recovered: drawYuan(m.recoveredFen),
   }));
   return (
-    <ChartFrame id="stake" title={t('charts.stakeTitle')}>
+    <ChartFrame id="stake" title={t('charts.stakeTitle')} onEngage={engage}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
           <XAxis dataKey="month" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           <YAxis tickFormatter={yuanTick} tick={AxisTick} width={80} interval={0} />
-          <Tooltip
-            content={({ active, label }) => {
-              const m = data.months.find((x) => x.month === label);
-              if (active !== true || m === undefined) return null;
-              return (
-                <dl className="chart-tooltip">
-                  <dt>{m.month}</dt>
-                  <dd>
-                    {t('charts.atStake')} {formatFen(fen(m.atStakeFen))}
-                  </dd>
-                  <dd>
-                    {t('charts.recovered')} {formatFen(fen(m.recoveredFen))}
-                  </dd>
-                  <dd>{t('charts.findingsCount', { n: m.count })}</dd>
-                </dl>
-              );
-            }}
-          />
+          {engaged ? (
+            <Tooltip
+              content={({ active, label }) => {
+                const m = data.months.find((x) => x.month === label);
+                if (active !== true || m === undefined) return null;
+                return (
+                  <dl className="chart-tooltip">
+                    <dt>{m.month}</dt>
+                    <dd>
+                      {t('charts.atStake')} {formatFen(fen(m.atStakeFen))}
+                    </dd>
+                    <dd>
+                      {t('charts.recovered')} {formatFen(fen(m.recoveredFen))}
+                    </dd>
+                    <dd>{t('charts.findingsCount', { n: m.count })}</dd>
+                  </dl>
+                );
+              }}
+            />
+          ) : null}
           <Legend />
           <Bar
             isAnimationActive={false}

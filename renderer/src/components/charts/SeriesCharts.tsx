@@ -31,7 +31,7 @@ import {
 } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
 import { AxisTick } from './AxisTick';
-import { ChartFrame } from './ChartFrame';
+import { ChartFrame, useEngaged } from './ChartFrame';
 
 const COLORS: Record<string, string> = {
   all: '#334155',
@@ -49,6 +49,7 @@ type DotProps = { cx?: number; cy?: number; index?: number };
  */
 export const TurnoverChart = memo(function TurnoverChart({ series }: { series: ChannelSeries }) {
   const { t } = useTranslation();
+  const [engaged, engage] = useEngaged();
   const rows = series.points.map((p) => ({
     bucket: p.bucket,
     turnover: drawYuan(p.turnoverFen),
@@ -61,7 +62,7 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
     if (p !== undefined) go(transactionsHref(bucketRange(p.bucket), series.channel));
   };
   return (
-    <ChartFrame id={`turnover-${series.channel}`} title={t('charts.turnoverTitle')}>
+    <ChartFrame id={`turnover-${series.channel}`} title={t('charts.turnoverTitle')} onEngage={engage}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
@@ -69,29 +70,31 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
           {/* Every value tick shown (five by default, they fit): no measuring of the labels either. */}
           <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={AxisTick} width={80} interval={0} />
           <YAxis yAxisId="rate" orientation="right" tickFormatter={rateTick} tick={AxisTick} interval={0} />
-          <Tooltip
-            content={({ active, label }) => {
-              const p = series.points.find((x) => x.bucket === label);
-              if (active !== true || p === undefined) return null;
-              return (
-                <dl className="chart-tooltip">
-                  <dt>{p.bucket}</dt>
-                  <dd>
-                    {t('charts.turnover')} {formatFen(p.turnoverFen)}
-                  </dd>
-                  <dd>
-                    {t('charts.fees')} {formatFen(p.feesFen)}
-                  </dd>
-                  <dd>
-                    {t('charts.effectiveRate')} {displayRate(p.effectiveRate)}%
-                  </dd>
-                  <dd>
-                    {t('charts.contractedRate')} {displayRate(p.contractedRate)}%
-                  </dd>
-                </dl>
-              );
-            }}
-          />
+          {engaged ? (
+            <Tooltip
+              content={({ active, label }) => {
+                const p = series.points.find((x) => x.bucket === label);
+                if (active !== true || p === undefined) return null;
+                return (
+                  <dl className="chart-tooltip">
+                    <dt>{p.bucket}</dt>
+                    <dd>
+                      {t('charts.turnover')} {formatFen(p.turnoverFen)}
+                    </dd>
+                    <dd>
+                      {t('charts.fees')} {formatFen(p.feesFen)}
+                    </dd>
+                    <dd>
+                      {t('charts.effectiveRate')} {displayRate(p.effectiveRate)}%
+                    </dd>
+                    <dd>
+                      {t('charts.contractedRate')} {displayRate(p.contractedRate)}%
+                    </dd>
+                  </dl>
+                );
+              }}
+            />
+          ) : null}
           <Legend />
           <Bar
             isAnimationActive={false}
@@ -145,17 +148,20 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
  */
 export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }) {
   const { t } = useTranslation();
+  const [engaged, engage] = useEngaged();
   const channels = data.series.filter((s): s is ChannelSeries & { channel: Channel } => s.channel !== 'all');
   const rows = rateRows(data);
   const markerAt = (bucket: string) => data.markers.filter((m) => m.date.startsWith(bucket));
   return (
-    <ChartFrame id="rates" title={t('charts.rateTitle')} table={<RateTable data={data} />}>
+    <ChartFrame id="rates" title={t('charts.rateTitle')} table={<RateTable data={data} />} onEngage={engage}>
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
           <XAxis dataKey="bucket" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           <YAxis tickFormatter={rateTick} tick={AxisTick} domain={[0, 'auto']} interval={0} />
-          <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
+          {engaged ? (
+            <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
+          ) : null}
           <Legend />
           {channels.map((s) => {
             const rates = contractedRates(s.points);
@@ -226,32 +232,36 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
               }}
             />
           ))}
-          <Scatter
-            dataKey="marker"
-            name={t('charts.markers')}
-            fill="#b91c1c"
-            isAnimationActive={false}
-            shape={(props: DotProps & { payload?: { bucket: string } }) => {
-              const bucket = props.payload?.bucket ?? '';
-              const m = markerAt(bucket);
-              if (props.cx === undefined || props.cy === undefined || m.length === 0) return <g />;
-              const channel = m.find((x) => x.channel !== null)?.channel ?? undefined;
-              const kinds = [...new Set(m.flatMap((x) => x.kinds))].join(' ');
-              return (
-                <path
-                  className="finding-marker"
-                  data-bucket={bucket}
-                  data-kinds={kinds}
-                  d={`M${props.cx},${props.cy + 6} l-6,-10 h12 z`}
-                  fill="#b91c1c"
-                  cursor="pointer"
-                  onClick={() => go(transactionsHref(bucketRange(bucket), channel ?? 'all'))}
-                >
-                  <title>{kinds}</title>
-                </path>
-              );
-            }}
-          />
+          {/* Only with findings to mark: a Scatter is one more chart part that sets itself up, and
+              a point (drawn empty) per bucket. */}
+          {data.markers.length > 0 ? (
+            <Scatter
+              dataKey="marker"
+              name={t('charts.markers')}
+              fill="#b91c1c"
+              isAnimationActive={false}
+              shape={(props: DotProps & { payload?: { bucket: string } }) => {
+                const bucket = props.payload?.bucket ?? '';
+                const m = markerAt(bucket);
+                if (props.cx === undefined || props.cy === undefined || m.length === 0) return <g />;
+                const channel = m.find((x) => x.channel !== null)?.channel ?? undefined;
+                const kinds = [...new Set(m.flatMap((x) => x.kinds))].join(' ');
+                return (
+                  <path
+                    className="finding-marker"
+                    data-bucket={bucket}
+                    data-kinds={kinds}
+                    d={`M${props.cx},${props.cy + 6} l-6,-10 h12 z`}
+                    fill="#b91c1c"
+                    cursor="pointer"
+                    onClick={() => go(transactionsHref(bucketRange(bucket), channel ?? 'all'))}
+                  >
+                    <title>{kinds}</title>
+                  </path>
+                );
+              }}
+            />
+          ) : null}
         </ComposedChart>
       </ResponsiveContainer>
     </ChartFrame>
