@@ -181,6 +181,25 @@ describe('settlement matching (property)', () => {
     );
   });
 
+  it('the same statement with each credit paid in parts on its date raises no finding either', () => {
+    fc.assert(
+      fc.property(scenarioArb, fc.array(fc.integer({ min: 1, max: 99 }), { minLength: 1 }), (s, cuts) => {
+        const sc = build(s);
+        fc.pre(unambiguous(sc));
+        // Each credit split in two at cuts[i] % of it (card and QR settled apart, say).
+        const parts = sc.credits.flatMap((c, i) => {
+          const first = Math.floor((c.fen * (cuts[i % cuts.length] ?? 50)) / 100);
+          return first <= 0 || first >= c.fen
+            ? [line(c.id, c.date, c.fen)]
+            : [line(c.id, c.date, first), line(500 + c.id, c.date, c.fen - first)];
+        });
+        const r = settle(sc, parts);
+        expect(r.findings).toEqual([]);
+        expect(r.received).toBe(r.due);
+      }),
+    );
+  });
+
   it('taking one credit away makes exactly the dues it paid missing, with their amounts', () => {
     fc.assert(
       fc.property(scenarioArb, fc.nat(), (s, pick) => {

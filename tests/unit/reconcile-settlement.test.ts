@@ -112,6 +112,38 @@ describe('settlement matching', () => {
     expect(missing.map((f) => f.date)).toEqual(['2026-08-04']);
   });
 
+  it('a day paid in parts (card and QR apart, or terminal by terminal) matches without a finding', () => {
+    const b = new MonthBuilder();
+    for (let d = 3; d <= 7; d++) {
+      b.sale(`2026-08-0${d} 12:00:00`, 10000 + d, 'card', 'credit');
+      b.sale(`2026-08-0${d} 13:00:00`, 5000 + d, 'wechat', 'unknown');
+    }
+    // Each row its own credit the next day; the 7th's two rows and the 8th's paid on the 10th.
+    for (const t of b.txns) {
+      const day = Number(t.txnTime.slice(8, 10));
+      b.credit(`2026-08-${String(day === 7 ? 10 : day + 1).padStart(2, '0')} 05:00:00`, t.settleFen ?? 0);
+    }
+    b.sale('2026-08-08 12:00:00', 20000, 'alipay', 'unknown');
+    b.credit('2026-08-10 06:00:00', b.txns[b.txns.length - 1]?.settleFen ?? 0);
+    b.credit('2026-08-12 05:00:00', 100); // the statement runs past every window
+    const fs = run(b).findings;
+    expect(fs.map((f) => f.kind)).toEqual(['unmatched_acquirer_credit']);
+    expect(fs[0]?.actualFen).toBe(100);
+  });
+
+  it('a day paid in parts that fall short is one mismatch of the difference, with both credits', () => {
+    const b = new MonthBuilder();
+    b.sale('2026-08-03 12:00:00', 10000, 'card', 'credit');
+    b.sale('2026-08-03 13:00:00', 5000, 'wechat', 'unknown');
+    b.credit('2026-08-04 05:00:00', 9940);
+    b.credit('2026-08-04 05:00:01', 4900); // ¥49.81 was due for the WeChat sale
+    b.credit('2026-08-09 05:00:00', 100);
+    const fs = run(b).findings;
+    expect(fs.map((f) => [f.kind, f.expectedFen, f.actualFen, f.deltaFen, f.bankLineIds.length])).toEqual([
+      ['settlement_mismatch', 14921, 14840, 81, 2],
+    ]);
+  });
+
   it('a day of refunds netted into the next day’s credit is clean', () => {
     const b = new MonthBuilder();
     const big = b.sale('2026-08-03 12:00:00', 100000);

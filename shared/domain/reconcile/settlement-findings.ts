@@ -8,15 +8,19 @@ import { severityOf } from './finding';
 import { lineAmount, type Due } from './settlement-dues';
 import type { Finding, StoredBankLine } from './types';
 
-export function mismatchFinding(unordered: readonly Due[], credit: StoredBankLine): Finding {
+/** Dues paired with the credits of one date that do not add up to them. */
+export function mismatchFinding(unordered: readonly Due[], credits: readonly StoredBankLine[]): Finding {
   // Dated by the last settlement day in the credit: the day all of it should have been in the bank.
   const ds = [...unordered].sort((a, b) => cmp(a.date, b.date));
   const expectedFen = sumFen(ds.map((d) => d.amountFen));
-  const actualFen = lineAmount(credit);
+  const actualFen = sumFen(credits.map(lineAmount));
   const deltaFen = subFen(expectedFen, actualFen);
   const dueDates = ds.map((d) => d.date);
-  const date = dueDates[dueDates.length - 1] ?? dateOf(credit.txnTime);
+  const creditDate = dateOf(credits[0]?.txnTime ?? '');
+  const date = dueDates[dueDates.length - 1] ?? creditDate;
   const days = dueDates.join('、');
+  const parts = credits.length > 1;
+  const summaries = credits.map((c) => c.summary).filter((x): x is string => x !== null);
   const diffZh =
     deltaFen > 0 ? `少到账 ${formatFen(deltaFen)}` : `多到账 ${formatFen((0 - deltaFen) as Fen)}`;
   const diffEn =
@@ -27,7 +31,7 @@ export function mismatchFinding(unordered: readonly Due[], credit: StoredBankLin
     fingerprint: `settlement_mismatch:${ds[0]?.merchantNo ?? ''}/${dueDates.join(',')}`,
     txnIds: [],
     refNos: [],
-    bankLineIds: [credit.id],
+    bankLineIds: credits.map((c) => c.id),
     expectedFen,
     actualFen,
     deltaFen,
@@ -35,13 +39,13 @@ export function mismatchFinding(unordered: readonly Due[], credit: StoredBankLin
     channel: null,
     terminalId: null,
     merchantNo: ds[0]?.merchantNo ?? null,
-    zh: `${days} 应到账结算款 ${formatFen(expectedFen)}，${dateOf(credit.txnTime)} 银行实收 ${formatFen(actualFen)}，${diffZh}`,
-    en: `Settlement due ${dueDates.join(', ')}: ${formatFen(expectedFen)}; the bank received ${formatFen(actualFen)} on ${dateOf(credit.txnTime)}, ${diffEn}`,
+    zh: `${days} 应到账结算款 ${formatFen(expectedFen)}，${creditDate} 银行实收 ${formatFen(actualFen)}${parts ? `（${credits.length} 笔）` : ''}，${diffZh}`,
+    en: `Settlement due ${dueDates.join(', ')}: ${formatFen(expectedFen)}; the bank received ${formatFen(actualFen)}${parts ? ` in ${credits.length} credits` : ''} on ${creditDate}, ${diffEn}`,
     details: {
       dueDates,
       dueTxnIds: ds.flatMap((d) => d.txnIds),
-      creditDate: dateOf(credit.txnTime),
-      summary: credit.summary,
+      creditDate,
+      summary: summaries.filter((x, i) => summaries.indexOf(x) === i).join(' / ') || null,
     },
   };
 }

@@ -2,7 +2,8 @@
  * Settlement ↔ bank: what the acquirer owed on each day (sum of the rows' 结算金额 by settlement
  * date) against the acquirer's credits in the bank statement. Matching goes from the most certain to
  * the least: exact one-to-one near the due date, exact many-to-one (a weekend or holiday paid as one
- * credit), then pairing what is left by date (a mismatch), and finally what is still alone.
+ * credit), exact in parts (one date's credits together paying a due or a run of dues), then pairing
+ * what is left by date (a mismatch), and finally what is still alone.
  */
 import { sumFen, type Fen } from '../../money';
 import { addDays, dateOf, daysBetween } from '../local-date';
@@ -22,7 +23,11 @@ export {
   type Due,
 } from './settlement-dues';
 
-export type SettlementMatch = { dues: Due[]; credit: StoredBankLine };
+/** Dues and the acquirer lines that paid them: one line, or several of one date paid in parts. */
+export type SettlementMatch = { dues: Due[]; credits: StoredBankLine[] };
+
+/** At most this many credits of one date are combined when looking for a due paid in parts. */
+const MAX_PARTS = 10;
 
 export type SettlementResult = {
   findings: Finding[];
@@ -78,7 +83,7 @@ export function matchSettlements(
       }
     }
     if (best) {
-      matched.push({ dues: [due], credit: best });
+      matched.push({ dues: [due], credits: [best] });
       open.delete(due);
       free.delete(best);
     }
@@ -89,33 +94,69 @@ export function matchSettlements(
       const lag = daysBetween(d.date, cDate(c));
       return lag >= -1 && lag <= w + opts.maxDaysPerCredit;
     });
-    const run = findRun(cands, c, opts.maxDaysPerCredit, w);
+    const run = findRun(cands, lineAmount(c), cDate(c), opts.maxDaysPerCredit, w);
     if (run) {
-      matched.push({ dues: run, credit: c });
+      matched.push({ dues: run, credits: [c] });
       for (const d of run) open.delete(d);
       free.delete(c);
     }
   }
-  // 3. Pair what is left by date: the same day first, then the nearest later credit in the window.
-  const pairs = new Map<StoredBankLine, Due[]>();
+  // 2b. Exact in parts: some acquirers pay a day as several credits on one date (card and QR apart,
+  // or terminal by terminal). One date's free credits that together equal an open due, or a run of
+  // open dues, are taken, the most credits first.
+  const partsByDate = new Map<LocalDate, StoredBankLine[]>();
+  for (const c of free) {
+    if (lineAmount(c) <= 0) continue;
+    const list = partsByDate.get(cDate(c));
+    if (list) list.push(c);
+    else partsByDate.set(cDate(c), [c]);
+  }
+  for (const [date, parts] of partsByDate) {
+    for (const subset of subsetsLargestFirst(parts.slice(0, MAX_PARTS))) {
+      if (subset.some((c) => !free.has(c))) continue;
+      const total = sumFen(subset.map(lineAmount));
+      const cands = [...open].filter((d) => {
+        const lag = daysBetween(d.date, date);
+        return lag >= -1 && lag <= w + opts.maxDaysPerCredit;
+      });
+      const one = cands.find((d) => d.amountFen === total && daysBetween(d.date, date) <= w);
+      const dues = one ? [one] : findRun(cands, total, date, opts.maxDaysPerCredit, w);
+      if (!dues) continue;
+      matched.push({ dues, credits: subset });
+      for (const d of dues) open.delete(d);
+      for (const c of subset) free.delete(c);
+    }
+  }
+  // 3. Pair what is left by date: the same day first, then the nearest later date in the window. The
+  // credits left on a date count together (a day paid in parts, one part short, is one mismatch).
+  const creditsOn = new Map<LocalDate, StoredBankLine[]>();
+  for (const c of free) {
+    if (lineAmount(c) <= 0) continue;
+    const list = creditsOn.get(cDate(c));
+    if (list) list.push(c);
+    else creditsOn.set(cDate(c), [c]);
+  }
+  const creditDates = [...creditsOn.keys()].sort(cmp);
+  const pairs = new Map<LocalDate, Due[]>();
   for (const sameDayOnly of [true, false]) {
     for (const due of [...open]) {
       if (due.amountFen < 0) continue;
-      const pool = [...free, ...pairs.keys()]
-        .filter((x) => lineAmount(x) > 0)
-        .sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id);
-      const c = pool.find((x) => {
-        const lag = daysBetween(due.date, cDate(x));
+      const date = creditDates.find((d) => {
+        const lag = daysBetween(due.date, d);
         return sameDayOnly ? lag === 0 : lag >= 0 && lag <= w;
       });
-      if (!c) continue;
-      pairs.set(c, [...(pairs.get(c) ?? []), due]);
-      free.delete(c);
+      if (date === undefined) continue;
+      pairs.set(date, [...(pairs.get(date) ?? []), due]);
       open.delete(due);
     }
   }
+  const paired: SettlementMatch[] = [...pairs].map(([date, ds]) => ({
+    dues: ds,
+    credits: creditsOn.get(date) ?? [],
+  }));
+  for (const m of paired) for (const c of m.credits) free.delete(c);
   const findings: Finding[] = [];
-  for (const [credit, ds] of pairs) if (ds.some(inScope)) findings.push(mismatchFinding(ds, credit));
+  for (const m of paired) if (m.dues.some(inScope)) findings.push(mismatchFinding(m.dues, m.credits));
   const pending: Due[] = [];
   for (const due of [...open].filter(inScope)) {
     if (due.amountFen < 0) continue; // money owed to the acquirer: not the merchant's loss
@@ -139,34 +180,56 @@ export function matchSettlements(
       findings.push(unmatchedCreditFinding(c));
     }
   }
-  const allMatched = [...matched, ...[...pairs].map(([credit, ds]) => ({ dues: ds, credit }))].filter((m) =>
-    m.dues.some(inScope),
-  );
+  const everyMatch: SettlementMatch[] = [...matched, ...paired];
   return {
     findings,
     matched,
     dueFen: sumFen(scoped.map((d) => d.amountFen)),
-    receivedFen: sumFen(allMatched.map((m) => lineAmount(m.credit))),
-    matchedLineIds: new Set(
-      [...matched, ...[...pairs].map(([credit, ds]) => ({ dues: ds, credit }))].map((m) => m.credit.id),
+    receivedFen: sumFen(
+      everyMatch.filter((m) => m.dues.some(inScope)).flatMap((m) => m.credits.map(lineAmount)),
     ),
+    matchedLineIds: new Set(everyMatch.flatMap((m) => m.credits.map((c) => c.id))),
     pending,
   };
 }
 
+/**
+ * The subsets of `items` with two or more members, the largest first (the whole set first): a day paid
+ * in parts is most likely paid by all of that date's credits.
+ */
+function subsetsLargestFirst<T>(items: readonly T[]): T[][] {
+  const masks: number[] = [];
+  for (let m = 1; m < 1 << items.length; m++) masks.push(m);
+  const size = (m: number) => {
+    let n = 0;
+    for (let x = m; x !== 0; x &= x - 1) n += 1;
+    return n;
+  };
+  return masks
+    .filter((m) => size(m) >= 2)
+    .sort((a, b) => size(b) - size(a) || a - b)
+    .map((m) => items.filter((_, i) => (m & (1 << i)) !== 0));
+}
+
 /** A run of consecutive open dues of one merchant, ending no later than the credit, summing to it. */
-function findRun(cands: readonly Due[], c: StoredBankLine, maxLen: number, w: number): Due[] | null {
+function findRun(
+  cands: readonly Due[],
+  amount: number,
+  creditDate: LocalDate,
+  maxLen: number,
+  w: number,
+): Due[] | null {
   const byMerchant = new Map<string, Due[]>();
   for (const d of cands)
     byMerchant.set(d.merchantNo ?? '', [...(byMerchant.get(d.merchantNo ?? '') ?? []), d]);
   for (const list of byMerchant.values()) {
     for (let end = list.length - 1; end >= 1; end--) {
       const last = list[end];
-      if (!last || daysBetween(last.date, dateOf(c.txnTime)) > w) continue;
+      if (!last || daysBetween(last.date, creditDate) > w) continue;
       let total = 0;
       for (let start = end; start >= 0 && end - start < maxLen; start--) {
         total += list[start]?.amountFen ?? 0;
-        if (start < end && total === lineAmount(c)) return list.slice(start, end + 1);
+        if (start < end && total === amount) return list.slice(start, end + 1);
       }
     }
   }
