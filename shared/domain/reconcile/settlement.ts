@@ -104,14 +104,7 @@ export function matchSettlements(
   // 2b. Exact in parts: some acquirers pay a day as several credits on one date (card and QR apart,
   // or terminal by terminal). One date's free credits that together equal an open due, or a run of
   // open dues, are taken, the most credits first.
-  const partsByDate = new Map<LocalDate, StoredBankLine[]>();
-  for (const c of free) {
-    if (lineAmount(c) <= 0) continue;
-    const list = partsByDate.get(cDate(c));
-    if (list) list.push(c);
-    else partsByDate.set(cDate(c), [c]);
-  }
-  for (const [date, parts] of partsByDate) {
+  for (const [date, parts] of creditsByDate(free)) {
     for (const subset of subsetsLargestFirst(parts.slice(0, MAX_PARTS))) {
       if (subset.some((c) => !free.has(c))) continue;
       const total = sumFen(subset.map(lineAmount));
@@ -129,13 +122,7 @@ export function matchSettlements(
   }
   // 3. Pair what is left by date: the same day first, then the nearest later date in the window. The
   // credits left on a date count together (a day paid in parts, one part short, is one mismatch).
-  const creditsOn = new Map<LocalDate, StoredBankLine[]>();
-  for (const c of free) {
-    if (lineAmount(c) <= 0) continue;
-    const list = creditsOn.get(cDate(c));
-    if (list) list.push(c);
-    else creditsOn.set(cDate(c), [c]);
-  }
+  const creditsOn = creditsByDate(free);
   const creditDates = [...creditsOn.keys()].sort(cmp);
   const pairs = new Map<LocalDate, Due[]>();
   for (const sameDayOnly of [true, false]) {
@@ -191,6 +178,19 @@ export function matchSettlements(
     matchedLineIds: new Set(everyMatch.flatMap((m) => m.credits.map((c) => c.id))),
     pending,
   };
+}
+
+/** The lines that bring money in, by date, in the order given. */
+function creditsByDate(lines: Iterable<StoredBankLine>): Map<LocalDate, StoredBankLine[]> {
+  const out = new Map<LocalDate, StoredBankLine[]>();
+  for (const c of lines) {
+    if (lineAmount(c) <= 0) continue;
+    const date = dateOf(c.txnTime);
+    const list = out.get(date);
+    if (list) list.push(c);
+    else out.set(date, [c]);
+  }
+  return out;
 }
 
 /**
