@@ -307,6 +307,20 @@ describe('duplicates', () => {
     ]);
   });
 
+  it('QR payments whose card column holds a word, not a number, are different customers', () => {
+    const b = new MonthBuilder();
+    for (const [time, cardNo] of [
+      ['12:00:00', '微信'],
+      ['12:03:00', '微信'],
+      ['12:05:00', '无'],
+      ['12:06:00', '无'],
+    ] as const) {
+      b.sale(`2026-08-01 ${time}`, 1000, 'wechat', 'unknown', { cardNo });
+    }
+    b.credit('2026-08-02 05:00:00', 4 * (1000 - 4));
+    expect(run(b).findings).toEqual([]);
+  });
+
   it('a voided first charge followed by the right one is not a duplicate', () => {
     const b = new MonthBuilder();
     const a = b.sale('2026-08-01 12:00:00', 8800, 'card', 'credit', { cardNo: '622848******1234' });

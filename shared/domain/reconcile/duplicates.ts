@@ -18,7 +18,8 @@ export function findDuplicates(
   // neighbours: no key text is made for each of a year's sales.
   const byCard = new Map<string, StoredPosTxn[]>();
   for (const t of txns) {
-    if (t.txnType !== 'sale' || t.status !== 'success' || t.cardNo === null || voided.has(t.id)) continue;
+    if (t.txnType !== 'sale' || t.status !== 'success' || !namesOnePayer(t.cardNo) || voided.has(t.id))
+      continue;
     const list = byCard.get(t.cardNo);
     if (list) list.push(t);
     else byCard.set(t.cardNo, [t]);
@@ -44,6 +45,14 @@ export function findDuplicates(
     }
   }
   return out;
+}
+
+/**
+ * A card number names one payer only when it carries digits (a masked 622848******1234 does). Some
+ * exports fill the column of QR payments with a word (微信, 支付宝, 无): every customer would share it.
+ */
+function namesOnePayer(cardNo: string | null): cardNo is string {
+  return cardNo !== null && /\d{4}/.test(cardNo);
 }
 
 function duplicateFinding(prev: StoredPosTxn, t: StoredPosTxn, minutes: number): Finding {
