@@ -24,6 +24,8 @@ test.describe('importing the August example through the UI', () => {
     await expect(pos.stats).toContainText('数据 1,888 行', { timeout: 60_000 });
     await expect(pos.stats).toContainText('2026-08-01 至 2026-08-31');
     await expect(pos.kindSelect).toHaveValue('pos');
+    // The example prints fees the usual way (a sale's fee positive).
+    await expect(pos.root.getByLabel('手续费记法')).toHaveValue('charge');
 
     // Correct one mapping: the original ref no. column (H) is not needed for this month's check.
     await pos.openMapping();
