@@ -274,6 +274,12 @@ class SharedText {
   }
 }
 
+/** The first day the book has POS rows for (the date index's first entry), or null in an empty book. */
+export function firstPosDay(book: Book): string | null {
+  const day = book.db.prepare('SELECT min(txn_date) FROM pos_transactions').pluck().get() as string | null;
+  return day ?? null;
+}
+
 /** Every bank line dated in [from, to], ordered by time then id. */
 export function reconcileBankLines(book: Book, from: string, to: string): StoredBankLine[] {
   const rows = book.db

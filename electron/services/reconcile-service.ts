@@ -33,7 +33,7 @@ import {
   saveRun,
 } from '../db/findings-repo';
 import { getBankLine, getTransaction } from '../db/ledger-repo';
-import { reconcileBankLines, reconcileTxns, type ReconcileTxns } from '../db/reconcile-rows';
+import { firstPosDay, reconcileBankLines, reconcileTxns, type ReconcileTxns } from '../db/reconcile-rows';
 import { ensureDefaultRateCard, listRateCards } from '../db/rate-card-repo';
 import { assertMonthsOpen, monthsBetween } from '../db/periods-repo';
 import { feesPerDay } from '../db/report-repo';
@@ -156,9 +156,11 @@ export class ReconcileService {
       settings.settlementBasis === 'gross'
         ? feesPerDay(book, addDays(period.from, -FEE_COLLECTION_REACH_DAYS), period.to)
         : undefined;
+    const posFrom = firstPosDay(book);
     const result = reconcile({
       txns,
       ...(feeDays ? { feeDays } : {}),
+      ...(posFrom === null ? {} : { posFrom }),
       daySums,
       bankLines,
       cards: listRateCards(book).map((c) => c.card),

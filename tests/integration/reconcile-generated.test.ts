@@ -207,6 +207,26 @@ describe('clean generated months give no finding', () => {
     });
   }
 
+  it('a fresh book whose statement starts with the settlement of the day before the export is clean', async () => {
+    const { txns, bankLines } = generateCleanMonth({ seed: 27, count: 250, startDate: '2026-08-01' });
+    const first = bankLines[0]!;
+    const julyThirtyFirst = {
+      ...first,
+      txnTime: '2026-08-01 04:30:00',
+      creditFen: fen(345678),
+      debitFen: fen(0),
+      balanceFen: null,
+      counterparty: ACQUIRER_NAME,
+      summary: 'POS结算',
+    };
+    const book = await bookOf(tempDir(), txns, [julyThirtyFirst, ...bankLines], {
+      pos: { file: 'pos.xlsx', layout: {} },
+      bank: { file: 'bank.xlsx', layout: { kind: 'split' } },
+    });
+    expect(reconciler.run(book, { month: '2026-08' }).findings).toEqual([]);
+    book.close();
+  });
+
   it('an export that prints fees as negative numbers (money taken) is stored turned and stays clean', async () => {
     const { txns, bankLines } = generateCleanMonth({ seed: 25, count: 250, startDate: '2026-08-01' });
     const printed = txns.map((t) => ({ ...t, feeFen: t.feeFen === null ? null : fen(0 - t.feeFen) }));

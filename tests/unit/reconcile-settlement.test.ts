@@ -144,6 +144,63 @@ describe('settlement matching', () => {
     ]);
   });
 
+  describe('the days before the POS data are unknown, not empty', () => {
+    const month = { from: '2026-08-01', to: '2026-08-31' };
+    const net = (d: number) => 10000 + d - 60;
+    /** Sales on 1–9 August (1 August 2026 is a Saturday), ¥100.0d each on a credit card. */
+    function august(): MonthBuilder {
+      const b = new MonthBuilder();
+      for (let d = 1; d <= 9; d++) b.sale(`2026-08-0${d} 12:00:00`, 10000 + d, 'card', 'credit');
+      return b;
+    }
+
+    it('D+1: the statement’s first credit pays 31 July: no finding', () => {
+      const b = august();
+      b.credit('2026-08-01 05:00:00', 55555);
+      for (let d = 1; d <= 9; d++) b.credit(`2026-08-${String(d + 1).padStart(2, '0')} 05:00:00`, net(d));
+      expect(reconcile({ txns: b.txns, bankLines: b.bank, cards, period: month }).findings).toEqual([]);
+    });
+
+    it('T+1: Monday’s credit pays Friday 31 July with the weekend: no finding, received counts the month only', () => {
+      const b = august();
+      b.credit('2026-08-03 05:00:00', 77777 + net(1) + net(2));
+      for (let d = 3; d <= 6; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+      b.credit('2026-08-10 05:00:00', net(7) + net(8) + net(9));
+      const r = reconcile({
+        txns: b.txns,
+        bankLines: b.bank,
+        cards,
+        period: month,
+        options: { settlementCycle: 'T+1' },
+      });
+      expect(r.findings).toEqual([]);
+      expect(r.summary.settlementsReceivedFen).toBe(r.summary.settlementsDueFen);
+    });
+
+    it('with the book’s earlier rows known, the same credits are judged', () => {
+      const b = august();
+      b.credit('2026-08-01 05:00:00', 55555);
+      for (let d = 1; d <= 9; d++) b.credit(`2026-08-${String(d + 1).padStart(2, '0')} 05:00:00`, net(d));
+      const r = reconcile({ txns: b.txns, bankLines: b.bank, cards, period: month, posFrom: '2026-07-01' });
+      expect(r.findings.map((f) => [f.kind, f.date])).toEqual([['unmatched_acquirer_credit', '2026-08-01']]);
+    });
+
+    it('a boundary credit that pays less than the month’s days is still short', () => {
+      const b = august();
+      b.credit('2026-08-03 05:00:00', net(1) + net(2) - 500);
+      for (let d = 3; d <= 6; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+      b.credit('2026-08-10 05:00:00', net(7) + net(8) + net(9));
+      const r = reconcile({
+        txns: b.txns,
+        bankLines: b.bank,
+        cards,
+        period: month,
+        options: { settlementCycle: 'T+1' },
+      });
+      expect(r.findings.map((f) => [f.kind, f.deltaFen])).toEqual([['settlement_mismatch', 500]]);
+    });
+  });
+
   it('a day of refunds netted into the next day’s credit is clean', () => {
     const b = new MonthBuilder();
     const big = b.sale('2026-08-03 12:00:00', 100000);

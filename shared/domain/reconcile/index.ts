@@ -2,15 +2,16 @@
  * Reconciliation of a period: fee check (patterns first, then single rows), settlement ↔ bank,
  * deductions and duplicates, plus the month summary. Pure: arrays in, findings out.
  */
-import { dateOf, weekday } from '../local-date';
+import { addDays, dateOf, weekday } from '../local-date';
+import type { LocalDate } from '../types';
 import { checkFees, indexByRef, voidedSaleIds } from './fee-check';
 import { singleFeeFinding } from './fee-findings';
 import { FINDING_KINDS } from './types';
-import type { Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
+import type { DaySettlement, Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
 import { feeDaysOf, findDeductions } from './deductions';
 import { findDuplicates } from './duplicates';
 import { findRateRaised, findSurcharges } from './patterns';
-import { isAcquirerLine, matchSettlements, settlementsDue } from './settlement';
+import { cycleDueDate, isAcquirerLine, matchSettlements, settlementsDue } from './settlement';
 import { summarise, type ReconcileSummary } from './summary';
 import { cmp } from '../text-order';
 
@@ -47,6 +48,14 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
 
 export type ReconcileResult = { findings: Finding[]; summary: ReconcileSummary };
 
+/** The first transaction day of the rows and summed days, or null when there are none. */
+function firstDay(txns: readonly StoredPosTxn[], daySums: readonly DaySettlement[]): LocalDate | null {
+  let first: string | null = null;
+  for (const t of txns) if (first === null || t.txnTime < first) first = t.txnTime;
+  for (const s of daySums) if (first === null || s.day < first) first = s.day;
+  return first === null ? null : dateOf(first);
+}
+
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const opts: ReconcileOptions = { ...DEFAULT_RECONCILE_OPTIONS, ...input.options };
   const period = input.period ?? null;
@@ -79,12 +88,14 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
   // Summed days are outside the period, so are their rows.
   const daySums = input.daySums ?? [];
   for (const s of daySums) for (const id of s.txnIds) outside?.add(id);
+  const posFrom = input.posFrom ?? firstDay(input.txns, daySums);
   const settlement = matchSettlements(
     settlementsDue(input.txns, opts, daySums),
     acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
     coverage,
     opts,
     outside === null ? () => true : (due) => due.txnIds.some((id) => !outside.has(id)),
+    posFrom === null ? null : cycleDueDate(addDays(posFrom, -1), opts),
   );
   const bankInPeriod = input.bankLines.filter(
     (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),

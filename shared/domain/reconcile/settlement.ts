@@ -14,6 +14,7 @@ import { mismatchFinding, missingFinding, unmatchedCreditFinding } from './settl
 import type { Finding, ReconcileOptions, StoredBankLine } from './types';
 
 export {
+  cycleDueDate,
   isAcquirerLine,
   lineAmount,
   settlementAmount,
@@ -23,8 +24,11 @@ export {
   type Due,
 } from './settlement-dues';
 
-/** Dues and the acquirer lines that paid them: one line, or several of one date paid in parts. */
-export type SettlementMatch = { dues: Due[]; credits: StoredBankLine[] };
+/**
+ * Dues and the acquirer lines that paid them: one line, or several of one date paid in parts.
+ * `beforeDataFen`: what the lines paid beyond the dues for days before the POS data (see matchSettlements).
+ */
+export type SettlementMatch = { dues: Due[]; credits: StoredBankLine[]; beforeDataFen?: Fen };
 
 /** At most this many credits of one date are combined when looking for a due paid in parts. */
 const MAX_PARTS = 10;
@@ -45,6 +49,9 @@ export type SettlementResult = {
  * is the span the statement covers: a due whose window ends after it is pending, not missing, and a credit before the first due belongs to rows
  * not given (last month), so neither is reported. All dues take part in matching (so a neighbouring
  * month's credit is not mistaken for this one's); only those `inScope` are reported and summed.
+ * `unknownDue` is the due date of the last day before the POS data (null: no data): a credit on or
+ * before it may pay those days, and a due on or before it may share its credit with them, so a credit
+ * there that pays more than the dues paired with it is theirs too, not an overpayment.
  */
 export function matchSettlements(
   allDues: readonly Due[],
@@ -52,6 +59,7 @@ export function matchSettlements(
   bankCoverage: { from: LocalDate; to: LocalDate } | null,
   opts: Pick<ReconcileOptions, 'matchWindowDays' | 'maxDaysPerCredit'>,
   inScope: (due: Due) => boolean = () => true,
+  unknownDue: LocalDate | null = null,
 ): SettlementResult {
   const w = opts.matchWindowDays;
   // A day that nets to zero owes nothing. A negative day (refunds over sales) is either netted into a
@@ -137,11 +145,15 @@ export function matchSettlements(
       open.delete(due);
     }
   }
-  const paired: SettlementMatch[] = [...pairs].map(([date, ds]) => ({
-    dues: ds,
-    credits: creditsOn.get(date) ?? [],
-  }));
-  for (const m of paired) for (const c of m.credits) free.delete(c);
+  const paired: SettlementMatch[] = [];
+  for (const [date, ds] of pairs) {
+    const credits = creditsOn.get(date) ?? [];
+    for (const c of credits) free.delete(c);
+    const over = sumFen(credits.map(lineAmount)) - sumFen(ds.map((d) => d.amountFen));
+    if (unknownDue !== null && over > 0 && ds.every((d) => d.date <= unknownDue)) {
+      matched.push({ dues: ds, credits, beforeDataFen: over as Fen });
+    } else paired.push({ dues: ds, credits });
+  }
   const findings: Finding[] = [];
   for (const m of paired) if (m.dues.some(inScope)) findings.push(mismatchFinding(m.dues, m.credits));
   const pending: Due[] = [];
@@ -158,6 +170,7 @@ export function matchSettlements(
   for (const c of free) {
     if (lineAmount(c) <= 0) continue; // unmatched debits are the deduction scan's business
     const d = cDate(c);
+    if (unknownDue !== null && d <= unknownDue) continue; // may pay the days before the data
     if (
       firstDue !== undefined &&
       lastDue !== undefined &&
@@ -173,7 +186,9 @@ export function matchSettlements(
     matched,
     dueFen: sumFen(scoped.map((d) => d.amountFen)),
     receivedFen: sumFen(
-      everyMatch.filter((m) => m.dues.some(inScope)).flatMap((m) => m.credits.map(lineAmount)),
+      everyMatch
+        .filter((m) => m.dues.some(inScope))
+        .flatMap((m) => [...m.credits.map(lineAmount), (0 - (m.beforeDataFen ?? 0)) as Fen]),
     ),
     matchedLineIds: new Set(everyMatch.flatMap((m) => m.credits.map((c) => c.id))),
     pending,

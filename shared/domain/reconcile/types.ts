@@ -159,6 +159,13 @@ export type ReconcileInput = {
   feeDays?: readonly DayFee[];
   /** Days outside the period given as settlement sums instead of rows (see `DaySettlement`). */
   daySums?: readonly DaySettlement[];
+  /**
+   * The first day the book has POS rows for. The days before it are unknown, not empty: a bank
+   * statement that starts with their settlement (31 July's, paid on 1 August; under T+1 a Friday paid
+   * with the weekend) must not read as a credit nobody owed. Omitted: the first day of `txns` and
+   * `daySums`.
+   */
+  posFrom?: LocalDate;
   bankLines: readonly StoredBankLine[];
   cards: readonly RateCard[];
   /** Transaction dates to reconcile (inclusive). Rows outside are context only (originals, credits). */
