@@ -154,6 +154,21 @@ describe('settlement matching', () => {
       return b;
     }
 
+    /** August under T+1, paid on time from the 4th on; `monday` is the credit of Monday the 3rd. */
+    function underTPlusOne(monday: number) {
+      const b = august();
+      b.credit('2026-08-03 05:00:00', monday);
+      for (let d = 3; d <= 6; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
+      b.credit('2026-08-10 05:00:00', net(7) + net(8) + net(9));
+      return reconcile({
+        txns: b.txns,
+        bankLines: b.bank,
+        cards,
+        period: month,
+        options: { settlementCycle: 'T+1' },
+      });
+    }
+
     it('D+1: the statement’s first credit pays 31 July: no finding', () => {
       const b = august();
       b.credit('2026-08-01 05:00:00', 55555);
@@ -162,17 +177,7 @@ describe('settlement matching', () => {
     });
 
     it('T+1: Monday’s credit pays Friday 31 July with the weekend: no finding, received counts the month only', () => {
-      const b = august();
-      b.credit('2026-08-03 05:00:00', 77777 + net(1) + net(2));
-      for (let d = 3; d <= 6; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
-      b.credit('2026-08-10 05:00:00', net(7) + net(8) + net(9));
-      const r = reconcile({
-        txns: b.txns,
-        bankLines: b.bank,
-        cards,
-        period: month,
-        options: { settlementCycle: 'T+1' },
-      });
+      const r = underTPlusOne(77777 + net(1) + net(2));
       expect(r.findings).toEqual([]);
       expect(r.summary.settlementsReceivedFen).toBe(r.summary.settlementsDueFen);
     });
@@ -186,17 +191,7 @@ describe('settlement matching', () => {
     });
 
     it('a boundary credit that pays less than the month’s days is still short', () => {
-      const b = august();
-      b.credit('2026-08-03 05:00:00', net(1) + net(2) - 500);
-      for (let d = 3; d <= 6; d++) b.credit(`2026-08-0${d + 1} 05:00:00`, net(d));
-      b.credit('2026-08-10 05:00:00', net(7) + net(8) + net(9));
-      const r = reconcile({
-        txns: b.txns,
-        bankLines: b.bank,
-        cards,
-        period: month,
-        options: { settlementCycle: 'T+1' },
-      });
+      const r = underTPlusOne(net(1) + net(2) - 500);
       expect(r.findings.map((f) => [f.kind, f.deltaFen])).toEqual([['settlement_mismatch', 500]]);
     });
   });
