@@ -32,6 +32,7 @@ export const ISSUE_CODES = [
   'duplicate_in_file',
   'defaulted_column',
   'fee_as_deduction',
+  'no_fee_columns',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -150,6 +151,10 @@ const TEMPLATES: Record<IssueCode, Template> = {
   duplicate_in_file: (p) => ({
     zh: `与第 ${p.value ?? ''} 行是同一笔交易（参考号、终端、类型相同），只会导入一次`,
     en: `the same transaction as row ${p.value ?? ''} (same reference no., terminal and type); it is imported once`,
+  }),
+  no_fee_columns: () => ({
+    zh: '文件中既没有「手续费」列也没有「结算金额」列：手续费无法核对，差额结算的到账金额也无法核对',
+    en: 'the file has neither a fee nor a settlement amount column: fees cannot be checked, nor can net settlements',
   }),
   fee_as_deduction: () => ({
     zh: '手续费按扣款记为负数：导入时改为正数记作收取的手续费（撤销退回的手续费记为负数）',

@@ -159,6 +159,9 @@ export function validateMapping(m: ColumnMapping, file: string): ImportIssue[] {
   if (f.date === undefined) issues.push(makeIssue(at(), 'error', 'missing_column', { field: 'date' }));
   if (m.kind === 'pos') {
     if (f.amount === undefined) issues.push(makeIssue(at(), 'error', 'missing_column', { field: 'amount' }));
+    if (f.fee === undefined && f.settleAmount === undefined) {
+      issues.push(makeIssue(at(), 'warning', 'no_fee_columns'));
+    }
     if (m.feeSign === 'deduction' && f.fee !== undefined) {
       issues.push(makeIssue(at(f.fee), 'warning', 'fee_as_deduction', { field: 'fee' }));
     }

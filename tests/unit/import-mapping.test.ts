@@ -94,6 +94,25 @@ describe('mapping problems and the user’s corrections', () => {
     expect(validateMapping(fixed, 'dup.xlsx').filter((i) => i.severity === 'error')).toEqual([]);
   });
 
+  test('no fee and no settlement amount column: a warning that fees cannot be checked', () => {
+    const header = ['交易时间', '终端号', '参考号', '交易类型', '交易金额'];
+    const a = analyse(sheet([header, ['2026-08-01 10:00:00', 'T1', 'R1', '消费', '1.00']]), {
+      file: 'log.xlsx',
+    });
+    expect(a.ready).toBe(true);
+    expect(a.issues.find((i) => i.code === 'no_fee_columns')).toMatchObject({ severity: 'warning' });
+    const withFee = analyse(
+      sheet([
+        [...header, '手续费'],
+        ['2026-08-01 10:00:00', 'T1', 'R1', '消费', '1.00', '0.01'],
+      ]),
+      {
+        file: 'fee.xlsx',
+      },
+    );
+    expect(withFee.issues.map((i) => i.code)).not.toContain('no_fee_columns');
+  });
+
   test('no amount column: missing_column error', () => {
     const a = analyse(sheet([['交易时间', '参考号', '终端号', '交易类型', '卡号']]), { file: 'x.xlsx' });
     expect(a.issues.map((i) => [i.code, i.params?.field])).toContainEqual(['missing_column', 'amount']);
