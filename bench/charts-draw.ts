@@ -190,12 +190,16 @@ export async function benchChartsDraw(): Promise<Row[]> {
       row(
         'open by a click, month by day',
         (r) => r.clicked,
-        `${about}; from the click, app settled, sums kept`,
+        `${about}; from the press on 图表, app settled, sums kept`,
       ),
       row('open, month by day, cold', (r) => r.open, `${about}; from navigation, host just started`),
-      row('switch to 12 months, cold', (r) => r.year, `${about}; from the pick, 11 months summed first`),
+      row(
+        'switch to 12 months, cold',
+        (r) => r.year,
+        `${about}; from the select's change, 11 months summed first`,
+      ),
       row('open again, month by day', (r) => r.reopen, `${about}; from navigation (reload), sums kept`),
-      row('switch to 12 months again', (r) => r.yearAgain, `${about}; from the pick, sums kept`),
+      row('switch to 12 months again', (r) => r.yearAgain, `${about}; from the select's change, sums kept`),
     ];
   } finally {
     await browser.close();

@@ -58,17 +58,42 @@ export function useEngaged(): [boolean, () => void] {
   return [engaged, useCallback(() => setEngaged(true), [])];
 }
 
+/** One entry of a chart's legend: how its series is drawn, in its colour. */
+export type LegendItem = { name: string; color: string; mark: 'bar' | 'line' | 'dashed' | 'marker' };
+
+/**
+ * The chart's legend, as HTML under the chart rather than recharts' Legend: that one gathers its
+ * entries from every series through the chart's store, measures its own box and hands the size back
+ * so the chart lays out again, and its entries re-render on each of the store's updates while a chart
+ * sets up (about a sixth of the JS calls of opening the Charts page). recharts draws its legend as HTML
+ * beside the SVG as well, so a saved SVG or PNG never held it.
+ */
+function ChartLegend({ items }: { items: readonly LegendItem[] }) {
+  return (
+    <ul className="chart-legend">
+      {items.map((item) => (
+        <li key={item.name}>
+          <span className={`legend-mark legend-${item.mark}`} style={{ color: item.color }} aria-hidden />
+          {item.name}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** A titled chart that prints on its own and can be saved as SVG or PNG. */
 export function ChartFrame({
   id,
   title,
   children,
+  legend,
   table,
   onEngage,
 }: {
   id: string;
   title: string;
   children: ReactNode;
+  legend: readonly LegendItem[];
   table?: ReactNode;
   /** Called when the pointer enters the chart or focus moves into it (see useEngaged). */
   onEngage?: () => void;
@@ -103,6 +128,7 @@ export function ChartFrame({
       <div className="chart-body" ref={ref} onPointerEnter={onEngage} onFocus={onEngage}>
         {children}
       </div>
+      <ChartLegend items={legend} />
       {table}
     </figure>
   );

@@ -4,7 +4,6 @@ import {
   Bar,
   CartesianGrid,
   ComposedChart,
-  Legend,
   Line,
   ReferenceLine,
   ResponsiveContainer,
@@ -32,14 +31,21 @@ import {
 import { formatFen } from '../../format/number';
 import { AxisTick } from './AxisTick';
 import { ChartFrame, useEngaged } from './ChartFrame';
+import type { LegendItem } from './ChartFrame';
 
-const COLORS: Record<string, string> = {
+const COLORS: Record<Channel | 'all', string> = {
   all: '#334155',
   card: '#2563eb',
   wechat: '#16a34a',
   alipay: '#0ea5e9',
   unionpay_qr: '#dc2626',
 };
+
+const TURNOVER = '#93c5fd';
+const FEES = '#f59e0b';
+const EFFECTIVE = '#b91c1c';
+const CONTRACTED = '#475569';
+const MARKER = '#b91c1c';
 
 type DotProps = { cx?: number; cy?: number; index?: number };
 
@@ -62,7 +68,17 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
     if (p !== undefined) go(transactionsHref(bucketRange(p.bucket), series.channel));
   };
   return (
-    <ChartFrame id={`turnover-${series.channel}`} title={t('charts.turnoverTitle')} onEngage={engage}>
+    <ChartFrame
+      id={`turnover-${series.channel}`}
+      title={t('charts.turnoverTitle')}
+      legend={[
+        { name: t('charts.turnover'), color: TURNOVER, mark: 'bar' },
+        { name: t('charts.fees'), color: FEES, mark: 'bar' },
+        { name: t('charts.effectiveRate'), color: EFFECTIVE, mark: 'line' },
+        { name: t('charts.contractedRate'), color: CONTRACTED, mark: 'dashed' },
+      ]}
+      onEngage={engage}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
@@ -95,13 +111,12 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
               }}
             />
           ) : null}
-          <Legend />
           <Bar
             isAnimationActive={false}
             yAxisId="yuan"
             dataKey="turnover"
             name={t('charts.turnover')}
-            fill="#93c5fd"
+            fill={TURNOVER}
             onClick={(_, i) => open(i)}
             cursor="pointer"
           />
@@ -110,7 +125,7 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
             yAxisId="yuan"
             dataKey="fees"
             name={t('charts.fees')}
-            fill="#f59e0b"
+            fill={FEES}
             onClick={(_, i) => open(i)}
             cursor="pointer"
           />
@@ -118,7 +133,7 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
             yAxisId="rate"
             dataKey="effective"
             name={t('charts.effectiveRate')}
-            stroke="#b91c1c"
+            stroke={EFFECTIVE}
             connectNulls
             dot={false}
             isAnimationActive={false}
@@ -127,7 +142,7 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
             yAxisId="rate"
             dataKey="contracted"
             name={t('charts.contractedRate')}
-            stroke="#475569"
+            stroke={CONTRACTED}
             strokeDasharray="6 4"
             type="stepAfter"
             dot={false}
@@ -151,9 +166,26 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
   const [engaged, engage] = useEngaged();
   const channels = data.series.filter((s): s is ChannelSeries & { channel: Channel } => s.channel !== 'all');
   const rows = rateRows(data);
+  const contracts = new Map(channels.map((s) => [s.channel, contractedRates(s.points)]));
+  // Each channel's line, then its contracted rate when that draws as a step (one rate is a labelled
+  // reference line in the chart), then the findings markers.
+  const legend = channels.flatMap((s): LegendItem[] => {
+    const channel = t(`ledger.channels.${s.channel}`);
+    const line: LegendItem = { name: channel, color: COLORS[s.channel], mark: 'line' };
+    if ((contracts.get(s.channel)?.length ?? 0) < 2) return [line];
+    const name = t('charts.contractedOfChannel', { channel });
+    return [line, { name, color: COLORS[s.channel], mark: 'dashed' }];
+  });
+  if (data.markers.length > 0) legend.push({ name: t('charts.markers'), color: MARKER, mark: 'marker' });
   const markerAt = (bucket: string) => data.markers.filter((m) => m.date.startsWith(bucket));
   return (
-    <ChartFrame id="rates" title={t('charts.rateTitle')} table={<RateTable data={data} />} onEngage={engage}>
+    <ChartFrame
+      id="rates"
+      title={t('charts.rateTitle')}
+      legend={legend}
+      table={<RateTable data={data} />}
+      onEngage={engage}
+    >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
@@ -162,9 +194,8 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
           {engaged ? (
             <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
           ) : null}
-          <Legend />
           {channels.map((s) => {
-            const rates = contractedRates(s.points);
+            const rates = contracts.get(s.channel) ?? [];
             const only = rates.length === 1 ? rates[0] : undefined;
             if (only !== undefined)
               return (
@@ -238,7 +269,7 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
             <Scatter
               dataKey="marker"
               name={t('charts.markers')}
-              fill="#b91c1c"
+              fill={MARKER}
               isAnimationActive={false}
               shape={(props: DotProps & { payload?: { bucket: string } }) => {
                 const bucket = props.payload?.bucket ?? '';
@@ -252,7 +283,7 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
                     data-bucket={bucket}
                     data-kinds={kinds}
                     d={`M${props.cx},${props.cy + 6} l-6,-10 h12 z`}
-                    fill="#b91c1c"
+                    fill={MARKER}
                     cursor="pointer"
                     onClick={() => go(transactionsHref(bucketRange(bucket), channel ?? 'all'))}
                   >
