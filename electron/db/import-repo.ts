@@ -38,6 +38,8 @@ export type BatchWriter = {
   addPos(txn: PosTxn, fingerprint: string, source: SourceRef): RowOutcome;
   addBank(line: BankLine, fingerprint: string, source: SourceRef): RowOutcome;
   addSkipped(source: SourceRef, reason: string): void;
+  /** The row number of this batch's first row written with `fingerprint`, if any. */
+  firstRowOf(fingerprint: string): number | undefined;
   counts(): BatchCounts;
   /** Record the final counts and the date range on the batch row. */
   finish(): BatchCounts;
@@ -46,6 +48,14 @@ export type BatchWriter = {
 function dateOf(time: string): string {
   return time.slice(0, 10);
 }
+
+/**
+ * The first row of a batch with a fingerprint, found through source_rows_fingerprint_idx. The `+` keeps
+ * SQLite from taking source_rows_batch_idx instead (it does in a book without statistics), which would
+ * walk every row of the batch written so far on each lookup: quadratic in the file's rows.
+ */
+export const FIRST_ROW_WITH_FINGERPRINT =
+  'SELECT row_number FROM source_rows WHERE fingerprint = ? AND +batch_id = ? ORDER BY id LIMIT 1';
 
 /** Start writing a batch. Must be called inside a transaction the caller commits or rolls back. */
 export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
@@ -77,6 +87,7 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
        balance_fen, counterparty, counterparty_account, summary, currency)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const firstRow = db.prepare(FIRST_ROW_WITH_FINGERPRINT).pluck();
   const counts: BatchCounts = { total: 0, added: 0, duplicate: 0, skipped: 0 };
   let firstDate: string | null = null;
   let lastDate: string | null = null;
@@ -172,6 +183,7 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
       counts.skipped += 1;
       source(ref, 'skipped', null, reason);
     },
+    firstRowOf: (fingerprint) => firstRow.get(fingerprint, batchId) as number | undefined,
     counts: () => ({ ...counts }),
     finish() {
       db.prepare(

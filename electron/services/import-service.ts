@@ -324,7 +324,8 @@ async function writeRows(
   run: ImportRunOptions,
 ): Promise<ImportIssue[]> {
   const step = createRowStep(mapping, { file: fileName });
-  const finish = createFileStep(mapping, { file: fileName });
+  // A repeated 参考号 is looked up among the rows already written, not kept in the heap.
+  const finish = createFileStep(mapping, { file: fileName }, (key) => writer.firstRowOf(key));
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
   let errorCount = 0;

@@ -102,8 +102,8 @@ const skippedRow = (row: RawRow, reason: SkipReason): Skipped => ({
  * A row's outcome before the file-wide step: a record carries the key of its identity, not yet its
  * fingerprint. `counted`: the fingerprint is the key with the occurrence number within the file
  * (withOccurrence); otherwise it is the key itself, and a second row with that key is a repeat.
- * Splitting here lets the per-row work run apart from the file-wide state (the import worker does the
- * rows; the book's thread keeps the occurrence counts and first rows, one short string per row).
+ * Splitting here keeps the per-row work apart from the file-wide state (occurrence counts, the first
+ * row of each 参考号: see FirstRows for where an import keeps those).
  */
 export type StagedOutcome<T> =
   | Exclude<RowOutcome<T>, { type: 'record' }>
@@ -176,19 +176,36 @@ function finalRecord<T>(o: StagedRecord<T>, fingerprint: string, warnings: Impor
   return { sheet: o.sheet, row: o.row, type: 'record', record: o.record, warnings, fingerprint };
 }
 
-export function createPosFileStep(m: PosMapping, ctx: NormaliseContext): FileStep<PosTxn> {
-  const count = createOccurrenceCounter();
+/**
+ * Where the POS file-wide step finds the first row of the file that had a 参考号 key, the row being `row`:
+ * that row's number, or undefined (and `row` is now the first). Kept in memory for a preview; an import
+ * asks the book it is writing (whose rows so far are the file's rows so far), so that a 1M-row file does
+ * not hold a million keys in the heap.
+ */
+export type FirstRows = (key: string, row: number) => number | undefined;
+
+function firstRowsInMemory(): FirstRows {
   const firstRowOf = new Map<string, number>();
+  return (key, row) => {
+    const first = firstRowOf.get(key);
+    if (first === undefined) firstRowOf.set(key, row);
+    return first;
+  };
+}
+
+export function createPosFileStep(
+  m: PosMapping,
+  ctx: NormaliseContext,
+  firstRowOf: FirstRows = firstRowsInMemory(),
+): FileStep<PosTxn> {
+  const count = createOccurrenceCounter();
   return (o) => {
     if (o.type !== 'record') return o;
     const { key } = o;
     if (o.counted) return finalRecord(o, withOccurrence(key, count(key)), o.warnings);
     // The same 参考号 twice in one export: a repeated page, not a new sale. Said, then deduplicated.
-    const first = firstRowOf.get(key);
-    if (first === undefined) {
-      firstRowOf.set(key, o.row);
-      return finalRecord(o, key, o.warnings);
-    }
+    const first = firstRowOf(key, o.row);
+    if (first === undefined) return finalRecord(o, key, o.warnings);
     const col = m.fields.refNo;
     const loc = locate(ctx.file, o.sheet, o.row, col, col === undefined ? undefined : m.headers[col]);
     const repeat = makeIssue(loc, 'warning', 'duplicate_in_file', { value: String(first) });
@@ -233,10 +250,17 @@ export function createRowStep(m: ColumnMapping, ctx: NormaliseContext): RowStep<
   return m.kind === 'pos' ? createPosRowStep(m, ctx) : createBankRowStep(m, ctx);
 }
 
-/** The file-wide step for the mapping's kind; it takes the outcomes of that kind's row step. */
-export function createFileStep(m: ColumnMapping, ctx: NormaliseContext): FileStep<PosTxn | BankLine> {
+/**
+ * The file-wide step for the mapping's kind; it takes the outcomes of that kind's row step. `firstRowOf`:
+ * see FirstRows (POS only; in memory when not given).
+ */
+export function createFileStep(
+  m: ColumnMapping,
+  ctx: NormaliseContext,
+  firstRowOf?: FirstRows,
+): FileStep<PosTxn | BankLine> {
   if (m.kind === 'pos') {
-    const pos = createPosFileStep(m, ctx);
+    const pos = createPosFileStep(m, ctx, firstRowOf);
     return (o) => pos(o as StagedOutcome<PosTxn>);
   }
   const bank = createBankFileStep();

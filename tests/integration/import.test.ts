@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listBatches, undoBatch } from '../../electron/db/import-repo';
+import { FIRST_ROW_WITH_FINGERPRINT, listBatches, undoBatch } from '../../electron/db/import-repo';
 import { attachmentPathOf, ImportService } from '../../electron/services/import-service';
 import type { PosTxn } from '../../shared/domain/types';
 import { FeeTrailError } from '../../shared/result';
@@ -142,6 +142,30 @@ describe('importing POS exports', () => {
     const kept = attachmentPathOf(book, row.sha256, row.fileName);
     expect(existsSync(kept)).toBe(true);
     expect(sha256Of(kept)).toBe(row.sha256);
+  });
+
+  it('a 参考号 repeated within one export is said against its first row; one from an earlier import is only a duplicate', async () => {
+    const dir = tempDir();
+    const book = newBook(dir);
+    const txns = generatePosTxns({ seed: 8, count: 20 }).filter((t) => t.refNo !== null);
+    await writePosFixture(join(dir, 'a.xlsx'), txns.slice(0, 10));
+    // Header on row 1: txns[5..] fill rows 2.., so txns[12] is row 9 and txns[15] row 12; repeated below.
+    const b = [...txns.slice(5), txns[12], txns[15]].filter((t): t is PosTxn => t !== undefined);
+    await writePosFixture(join(dir, 'b.xlsx'), b);
+    await imports.importFile(book, join(dir, 'a.xlsx'), 'a.xlsx');
+    const r = await imports.importFile(book, join(dir, 'b.xlsx'), 'b.xlsx');
+    const repeats = r.issues.filter((i) => i.code === 'duplicate_in_file');
+    const last = b.length + 1;
+    expect(repeats.map((i) => [i.row, i.params?.value])).toEqual([
+      [last - 1, '9'],
+      [last, '12'],
+    ]);
+    expect({ added: r.added, duplicates: r.duplicates }).toEqual({ added: txns.length - 10, duplicates: 7 });
+    // Looked up once per row: through the fingerprint's index, never by walking the batch's rows.
+    const plan = book.db.prepare(`EXPLAIN QUERY PLAN ${FIRST_ROW_WITH_FINGERPRINT}`).all('x', 1);
+    expect(plan.map((p) => (p as { detail: string }).detail)).toEqual([
+      'SEARCH source_rows USING INDEX source_rows_fingerprint_idx (fingerprint=?)',
+    ]);
   });
 
   it('undo removes a batch, and a row a later batch also held is handed to that batch instead of lost', async () => {
