@@ -11,7 +11,8 @@
  * - Two-digit years (`26-08-01`) and text with a time zone (`…Z`, `+08:00`) are refused: both would
  *   need a guess.
  * - Numbers: 8 digits 19000101–21991231 are `YYYYMMDD`, 14 digits `YYYYMMDDHHmmss`, anything else an
- *   Excel serial (1900 system with its phantom 1900-02-29, or the 1904 system when told).
+ *   Excel serial (1900 system with its phantom 1900-02-29, or the 1904 system when told). Text of five
+ *   digits, with or without a fraction (`46235.3414`), is a serial too: a CSV of a General-format date.
  * - RawDateCell: its wall-clock text, already unshifted by the reader.
  * Times (separate column): `09:12:33`, `9:12`, `091233`, `0912`, `9时12分`, `下午 3:12`, a day fraction
  * (0.3836), an integer `91233` (a HHmmss that lost its leading zero), or a full date-time.
@@ -184,8 +185,13 @@ export function parseMomentCell(cell: RawCell | undefined, opts: DateOptions = {
   }
   const text = cellText(cell);
   if (text === null) return fail('empty');
+  // An Excel serial written out as text (a sheet saved as CSV with its dates in General format):
+  // five digits before the point are the years 1927–2173, which no other date form spells so.
+  if (SERIAL_TEXT_RE.test(text)) return parseDateNumber(Number(text), opts);
   return parseDateText(text, opts.order);
 }
+
+const SERIAL_TEXT_RE = /^\d{5}(?:\.\d+)?$/;
 
 /**
  * The time of day in a separate time column. Text times, day fractions, HHmmss integers, or a full
@@ -203,8 +209,11 @@ export function parseTimeCell(cell: RawCell | undefined, opts: DateOptions = {})
   }
   const text = typeof cell === 'string' ? cellText(cell) : null;
   if (text !== null) {
-    const s = parseTimeText(text);
+    // A time-only cell written out with Excel's day zero in front (1899-12-30 08:00:25): the time.
+    const s = parseTimeText(/^1899-12-3[01][ T]/.test(text) ? text.slice(11) : text);
     if (s !== null) return { ok: true, value: { days: null, secondOfDay: s } };
+    // A day fraction written out as text (0.3414…), as a CSV of a General-format time column has it.
+    if (/^0?\.\d+$/.test(text)) return fromSerial(Number(text), false);
   }
   const r = parseMomentCell(cell, opts);
   return r.ok || r.reason === 'empty' ? r : fail('not_a_time');

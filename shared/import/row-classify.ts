@@ -4,7 +4,8 @@
  * skipped and reported with the reason, never imported and never errors.
  *
  * A totals or note row is recognised only when its date cell is not a date: a real transaction whose
- * summary says 合计 stays a transaction. A note also has no money in it and fills at most two of the
+ * summary says 合计 stays a transaction. Sums without a 合计 label count as totals when the date cell
+ * is empty and no mapped cell but money ones is filled. A note also has no money in it and fills at most two of the
  * mapped cells, so a data row with a garbled date stays a data row (and becomes a located error).
  */
 import { parseMomentCell } from './dates';
@@ -78,6 +79,11 @@ export function createRowClassifier(m: ColumnMapping): RowClassifier {
     const squeezed = filled.map((t) => t.replace(/\s+/g, ''));
     if (squeezed.some((t) => TOTALS_RE.test(t.replace(/^#+/, '')))) return { type: 'skip', reason: 'totals' };
     const has = (col: number): boolean => texts[col] !== null && texts[col] !== undefined;
+    // Sums without a label (a SUM row someone added): no date, and of the mapped cells only money
+    // ones filled. A transaction always says more than its amounts (a time, a reference, a type).
+    const noDate = dateCol === undefined || texts[dateCol] === null || texts[dateCol] === undefined;
+    if (noDate && moneyCols.some(has) && mapped.filter(has).every((col) => moneyCols.includes(col)))
+      return { type: 'skip', reason: 'totals' };
     // A note has no money in it and sits in one or two cells (or is a `#` comment line).
     if (moneyCols.some(has)) return { type: 'data' };
     const mappedFilled = mapped.filter(has).length;

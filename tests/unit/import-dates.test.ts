@@ -94,6 +94,14 @@ describe('Excel serials', () => {
     expect(dt(44773.33775463, undefined, { date1904: true })).toBe('2026-08-01 08:06:22');
   });
 
+  test('a serial written out as text (a CSV of a General-format column) is a serial', () => {
+    expect(dt('46235.33775463')).toBe('2026-08-01 08:06:22');
+    expect(dt('46235')).toBe('2026-08-01 00:00:00');
+    // Other digit counts keep their own meaning or are refused.
+    expect(dt('20260801')).toBe('2026-08-01 00:00:00');
+    expect(dt('4623')).toMatch(/^!date:/);
+  });
+
   test('8- and 14-digit numbers are YYYYMMDD[HHmmss], not serials', () => {
     expect(dt(20260801)).toBe('2026-08-01 00:00:00');
     expect(dt(20260801091233)).toBe('2026-08-01 09:12:33');
@@ -124,6 +132,9 @@ describe('separate date and time columns', () => {
     ['2026-08-02', '2026-08-01 23:59:00', '2026-08-01 23:59:00'],
     // An empty time cell keeps the date (midnight).
     ['2026-08-01', null, '2026-08-01 00:00:00'],
+    // Time-only cells written out as text: with Excel's day zero in front, or as a day fraction.
+    ['2026-08-01', '1899-12-30 09:12:33', '2026-08-01 09:12:33'],
+    ['46235', '0.383715277', '2026-08-01 09:12:33'],
   ])('%j + %j → %s', (d, t, want) => {
     expect(dt(d, t)).toBe(want);
   });

@@ -356,3 +356,27 @@ describe('headers no alias names', () => {
     expect(a.mapping?.headerRows).toEqual([2]);
   });
 });
+
+describe('rows that are not records', () => {
+  test('sums without a 合计 label (no date, only money cells) are a totals row; a row with a reference is not', () => {
+    const header = ['交易金额', '手续费', '交易时间', '终端号', '参考号'];
+    const rows = sheet([
+      header,
+      ['100.00', '0.60', '2026-08-01 10:00:00', 'T1', 'R1'],
+      ['50.00', '0.30', '2026-08-01 11:00:00', 'T1', 'R2'],
+      ['150.00', '0.90', null, null, null],
+    ]);
+    const a = analyse(rows, { file: 'p.xlsx' });
+    const out = normaliseAll(rows, createPosNormaliser(a.mapping as PosMapping, { file: 'p.xlsx' }));
+    expect(out.records).toHaveLength(2);
+    expect(out.skipped.map((k) => [k.row, k.reason])).toEqual([
+      [1, 'preamble'],
+      [4, 'totals'],
+    ]);
+    expect(out.issues.filter((i) => i.severity === 'error')).toEqual([]);
+
+    const broken = sheet([...rows.slice(0, 3).map((r) => r.cells), ['150.00', '0.90', null, null, 'R3']]);
+    const bad = normaliseAll(broken, createPosNormaliser(a.mapping as PosMapping, { file: 'p.xlsx' }));
+    expect(bad.issues.filter((i) => i.severity === 'error')).toMatchObject([{ row: 4, columnLetter: 'C' }]);
+  });
+});
