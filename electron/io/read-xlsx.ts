@@ -124,7 +124,11 @@ export async function* readXlsxRows(
   if (target.streamName !== null) {
     for (let attempt = 1; ; attempt += 1) {
       const rows = yield* sheetRows(path, target.streamName, sheet, opts);
-      if (rows !== null) {
+      // A sheet whose part holds values that yields no row lost them the same way, now and then, on a
+      // busy machine (a header template read as "no content"); one made only of blank values is read
+      // a few times before it is taken as empty.
+      const lostRows = rows === 0 && target.hasValues && attempt < EMPTY_READ_ATTEMPTS;
+      if (rows !== null && !lostRows) {
         yielded = rows;
         break;
       }
@@ -144,6 +148,8 @@ export async function* readXlsxRows(
 
 /** Reads of a workbook before a sheet that exceljs keeps losing is given up as unreadable. */
 const SHEET_READ_ATTEMPTS = 8;
+/** Reads of a sheet with values that yields no row before it is taken as empty (blank values only). */
+const EMPTY_READ_ATTEMPTS = 3;
 
 /**
  * One pass of exceljs over the workbook, yielding the non-empty rows of the sheet exceljs names

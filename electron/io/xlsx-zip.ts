@@ -25,6 +25,11 @@ export type XlsxSheetEntry = {
   part: string | null;
   /** The name exceljs's streaming reader will report for this sheet (it falls back to `SheetN`). */
   streamName: string | null;
+  /**
+   * The part holds cell values: a `<v>` or `<is>` in its first 64 KB, or it is longer than that. A read
+   * of such a sheet that yields no row lost its rows on the way (see read-xlsx.ts).
+   */
+  hasValues: boolean;
 };
 
 export type XlsxInspection = {
@@ -143,7 +148,7 @@ export function parseWorkbookParts(
         : rel?.target === `worksheets/sheet${no}.xml`
           ? (a.get('name') ?? '')
           : `Sheet${no}`;
-    sheets.push({ name: a.get('name') ?? '', state, part, streamName });
+    sheets.push({ name: a.get('name') ?? '', state, part, streamName, hasValues: false });
   }
   return { date1904, sheets };
 }
@@ -239,6 +244,9 @@ export function xmlPartProblem(shape: PartShape): 'dtd' | 'no_root' | 'cut_short
   return selfClosed && shape.bytes <= PROLOG_MAX && rest === '' ? null : 'cut_short';
 }
 
+/** A cell value element (`<v>`, an inline string's `<is>`), with or without a namespace prefix. */
+const CELL_VALUE_RE = /<(?:[\w.-]+:)?(?:v|is)[\s>]/;
+
 async function checkXmlParts(
   zip: ZipFile,
   entries: Map<string, Entry>,
@@ -247,9 +255,12 @@ async function checkXmlParts(
 ): Promise<void> {
   for (const [name, entry] of entries) {
     if (!parsedByExceljs(name)) continue;
-    const problem = xmlPartProblem(await partShape(zip, entry));
+    const shape = await partShape(zip, entry);
+    const ofSheet = sheets.find((s) => s.part === name);
+    if (ofSheet) ofSheet.hasValues = shape.bytes > PROLOG_MAX || CELL_VALUE_RE.test(shape.head);
+    const problem = xmlPartProblem(shape);
     if (problem === null) continue;
-    const sheet = sheets.find((s) => s.part === name)?.name;
+    const sheet = ofSheet?.name;
     const where = sheet !== undefined ? ` (sheet "${sheet}", part ${name})` : ` (part ${name})`;
     if (problem === 'dtd') {
       throw readError(

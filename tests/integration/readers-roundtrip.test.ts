@@ -8,6 +8,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { RawRow } from '../../shared/import/raw';
 import { openSource } from '../../electron/io/read-file';
+import { DEFAULT_READ_LIMITS } from '../../electron/io/read-limits';
+import { inspectXlsx } from '../../electron/io/xlsx-zip';
 import {
   BANK_LAYOUTS,
   POS_COLUMNS,
@@ -156,6 +158,26 @@ describe('spreadsheet cell kinds', () => {
         { kind: 'date', value: '2026-08-02 06:00:00', serial: 46236.25 },
       ]);
       expect(await readAll(p, {}, '隐藏')).toEqual([{ sheet: '隐藏', row: 1, cells: ['secret'] }]);
+    });
+  });
+
+  it('the inspection knows which sheets hold values (a read of one that yields no row is read again)', async () => {
+    await withTempDir(async (dir) => {
+      const p = join(dir, 'three.xlsx');
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('数据').getCell('B2').value = '交易金额';
+      wb.addWorksheet('空白');
+      const styled = wb.addWorksheet('只有格式');
+      styled.getCell('A1').numFmt = '0.00';
+      styled.getCell('A1').border = { top: { style: 'thin' } };
+      await wb.xlsx.writeFile(p);
+      const inspection = await inspectXlsx(p, 'three.xlsx', DEFAULT_READ_LIMITS);
+      expect(inspection.sheets.map((s) => [s.name, s.hasValues])).toEqual([
+        ['数据', true],
+        ['空白', false],
+        ['只有格式', false],
+      ]);
+      expect(await readAll(p, {}, '数据')).toEqual([{ sheet: '数据', row: 2, cells: [null, '交易金额'] }]);
     });
   });
 
