@@ -59,7 +59,7 @@ export function readsOnWorker(reading: ImportReading, path: string): boolean {
 }
 
 /** Skip reasons worth keeping as provenance; blank and preamble rows are not data. */
-const RECORDED_SKIPS = new Set(['totals', 'note', 'header_repeat', 'zero_amount']);
+const RECORDED_SKIPS = new Set(['totals', 'note', 'header_repeat', 'zero_amount', 'not_payment']);
 
 export type ImportRunOptions = {
   skipErrorRows?: boolean;

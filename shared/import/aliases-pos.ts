@@ -123,6 +123,17 @@ export const TXN_TYPE_VALUES: Record<string, TxnType> = {
   reversal: 'reversal',
 };
 
+/**
+ * Transaction types that move no money: a pre-authorisation (a hold on the card, 预授权) and its
+ * cancellation (预授权撤销), and inquiries (余额查询). 预授权完成 is the sale the hold became, and
+ * 预授权完成撤销 its void, so a type naming 完成 is not one of these.
+ */
+export function movesNoMoney(normalisedType: string): boolean {
+  return (
+    (normalisedType.includes('预授权') && !normalisedType.includes('完成')) || normalisedType.includes('查询')
+  );
+}
+
 /** Keyword rules, first match wins: 消费冲正 and 消费撤销 both contain 消费, so it comes last. */
 export const TXN_TYPE_KEYWORDS: readonly (readonly [string, TxnType])[] = [
   ['冲正', 'reversal'],

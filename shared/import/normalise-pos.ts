@@ -11,6 +11,8 @@
  *   column: every row is a card payment (validateMapping warns about each once). An empty 支付方式
  *   cell on a row with a card number or card kind is a card payment; otherwise it is an error.
  * - An empty 卡类型 is 'unknown' (QR payments have none); an unrecognised one is an error the user maps.
+ * - A 交易类型 that moves no money (预授权, 预授权撤销, 余额查询) is not a transaction: the row is skipped
+ *   and reported (`not_payment`), unless the user mapped that value.
  */
 import type { CardKind, Channel, PosTxn, TxnStatus, TxnType } from '../domain/types';
 import { negFen, type Fen } from '../money';
@@ -18,9 +20,13 @@ import type { PosMapping } from './mapping-schema';
 import type { ImportIssue, RawRow } from './raw';
 import { createReaderContext, RowReader } from './row-reader';
 import type { UserValueMaps } from './value-maps';
+import { movesNoMoney } from './aliases-pos';
+import { normaliseValue } from './text';
 
 export type PosRowResult =
-  { ok: true; record: PosTxn; warnings: ImportIssue[] } | { ok: false; issues: ImportIssue[] };
+  | { ok: true; record: PosTxn; warnings: ImportIssue[] }
+  | { ok: false; issues: ImportIssue[] }
+  | { ok: 'not_payment' };
 
 /** A row normaliser for one file: the per-mapping work is done once, here. */
 export function createPosRowNormaliser(m: PosMapping, file: string): (row: RawRow) => PosRowResult {
@@ -36,6 +42,13 @@ export function normalisePosRow(m: PosMapping, file: string, row: RawRow): PosRo
 }
 
 function readPosRow(r: RowReader, user: UserValueMaps, turnFee: boolean): PosRowResult {
+  // A hold or an inquiry is no payment: skipped and reported, unless the user said what it is.
+  const typeText = r.has('txnType') ? r.text('txnType') : null;
+  if (typeText !== null) {
+    const key = normaliseValue(typeText);
+    const taught = user.txnType !== undefined && Object.prototype.hasOwnProperty.call(user.txnType, key);
+    if (!taught && movesNoMoney(key)) return { ok: 'not_payment' };
+  }
   const txnTime = r.dateTime();
 
   let txnType: TxnType | null | undefined = r.has('txnType') ? r.code('txnType', user) : 'sale';

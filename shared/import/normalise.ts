@@ -160,6 +160,7 @@ export function createPosRowStep(m: PosMapping, ctx: NormaliseContext): RowStep<
     (r) => !r.ok,
     ({ sheet, row }, r) => {
       if (!r.ok) return { sheet, row, type: 'invalid', issues: r.issues };
+      if (r.ok === 'not_payment') return { sheet, row, type: 'skipped', reason: 'not_payment', warnings: [] };
       const { record, warnings } = r;
       const fingerprint = posFingerprint(record);
       return fingerprint === null

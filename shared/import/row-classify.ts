@@ -21,6 +21,7 @@ export const SKIP_REASONS = [
   'totals',
   'note',
   'zero_amount',
+  'not_payment',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

@@ -358,6 +358,30 @@ describe('headers no alias names', () => {
 });
 
 describe('rows that are not records', () => {
+  test('a pre-authorisation hold, its cancellation and an inquiry move no money: skipped, said why', () => {
+    const header = ['交易时间', '终端号', '参考号', '原参考号', '交易类型', '交易金额', '手续费'];
+    const rows = sheet([
+      header,
+      ['2026-08-01 10:00:00', 'T1', 'R1', null, '预授权', '500.00', '0.00'],
+      ['2026-08-01 10:05:00', 'T1', 'R2', 'R1', '预授权撤销', '500.00', '0.00'],
+      ['2026-08-01 11:00:00', 'T1', 'R3', null, '预授权完成', '480.00', '2.88'],
+      ['2026-08-01 11:10:00', 'T1', 'R4', 'R3', '预授权完成撤销', '480.00', '-2.88'],
+      ['2026-08-01 12:00:00', 'T1', 'R5', null, '余额查询', '0.00', '0.00'],
+    ]);
+    const a = analyse(rows, { file: 'p.xlsx' });
+    const out = normaliseAll(rows, createPosNormaliser(a.mapping as PosMapping, { file: 'p.xlsx' }));
+    expect(out.issues.filter((i) => i.severity === 'error')).toEqual([]);
+    expect(out.records.map((r) => [r.record.refNo, r.record.txnType])).toEqual([
+      ['R3', 'sale'],
+      ['R4', 'void'],
+    ]);
+    expect(out.skipped.filter((k) => k.reason === 'not_payment').map((k) => k.row)).toEqual([2, 3, 6]);
+    // What the user taught wins: here a hold is kept as a sale.
+    const taught = applyOverrides(a.mapping!, { valueMaps: { txnType: { 预授权: 'sale' } } }) as PosMapping;
+    const kept = normaliseAll(rows, createPosNormaliser(taught, { file: 'p.xlsx' }));
+    expect(kept.records.map((r) => r.record.refNo)).toEqual(['R1', 'R3', 'R4']);
+  });
+
   test('sums without a 合计 label (no date, only money cells) are a totals row; a row with a reference is not', () => {
     const header = ['交易金额', '手续费', '交易时间', '终端号', '参考号'];
     const rows = sheet([

@@ -181,6 +181,7 @@ export const en: Catalogue = {
       totals: 'totals row',
       note: 'note row',
       zero_amount: 'zero amount',
+      not_payment: 'a pre-authorisation or an inquiry, not a payment',
     },
     unknownValuesTitle: 'The file has values FeeTrail does not know; say what they mean:',
     unknownValue: '{{field}} “{{value}}” ({{n}} rows)',

@@ -172,6 +172,7 @@ export const zhCN = {
       totals: '合计行',
       note: '备注行',
       zero_amount: '金额为零',
+      not_payment: '预授权或查询，不是收款',
     },
     unknownValuesTitle: '文件里有认不出的值，请指定它们的含义：',
     unknownValue: '{{field}}“{{value}}”（{{n}} 行）',
