@@ -30,7 +30,7 @@ import { listBatches } from '../db/import-repo';
 import { bankLinesBetween, getBankLine, getTransaction, txnsBetween } from '../db/ledger-repo';
 import { listRateCards } from '../db/rate-card-repo';
 import type { DisputeService } from './dispute-service';
-import { monthRange } from './period';
+import { addDays, monthRange } from './period';
 import { reconcileSettings } from './reconcile-service';
 
 function sourceOf(p: Provenance): EvidenceSource {
@@ -110,32 +110,39 @@ function bankLine(l: StoredBankLine, p: Provenance): EvidenceBankLine {
   };
 }
 
+/** How far before its due date a trading day can be paid: a holiday and the weekends around it. */
+const DUE_REACH_DAYS = 15;
+
+/**
+ * The settlement dates of the case's trading days, each with all the money due on it: under T+1 a
+ * Monday pays Friday to Sunday, and the bank's credit that day is for all three, so what it is held
+ * against must be too.
+ */
 function settlementDays(book: Book, tradeDays: readonly string[]): EvidenceSettlementDay[] {
   const settings = reconcileSettings(book);
   const opts = {
     settlementCycle: settings.settlementCycle,
+    settlementBasis: settings.settlementBasis,
     isWorkingDay: (d: string) => chineseDays.isWorkday(d),
     acquirerCounterparties: settings.acquirerCounterparties,
     acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
   };
-  const days: EvidenceSettlementDay[] = [];
-  for (const day of tradeDays) {
-    for (const due of settlementsDue(txnsBetween(book, day, day), opts)) {
-      if (days.some((d) => d.dueDate === due.date)) continue;
-      const lines = bankLinesBetween(book, due.date, due.date).filter((l) => isAcquirerLine(l, opts));
-      const cited = lines.flatMap((l) => {
+  const dueDates = new Set<string>();
+  for (const day of tradeDays)
+    for (const due of settlementsDue(txnsBetween(book, day, day), opts)) dueDates.add(due.date);
+  return [...dueDates].sort().map((date) => {
+    const dues = settlementsDue(txnsBetween(book, addDays(date, -DUE_REACH_DAYS), date), opts);
+    const lines = bankLinesBetween(book, date, date).filter((l) => isAcquirerLine(l, opts));
+    return {
+      dueDate: date,
+      expectedFen: sumFen(dues.filter((d) => d.date === date).map((d) => d.amountFen)),
+      receivedFen: sumFen(lines.map((l) => subFen(l.creditFen, l.debitFen))),
+      lines: lines.flatMap((l) => {
         const g = getBankLine(book, l.id);
         return g ? [bankLine(g.line, g.provenance)] : [];
-      });
-      days.push({
-        dueDate: due.date,
-        expectedFen: due.amountFen,
-        receivedFen: sumFen(lines.map((l) => subFen(l.creditFen, l.debitFen))),
-        lines: cited,
-      });
-    }
-  }
-  return days.sort((a, b) => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : 0));
+      }),
+    };
+  });
 }
 
 /** Per day of the case's months: the effective rate charged against the contract's, over sales. */

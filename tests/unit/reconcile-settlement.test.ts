@@ -250,6 +250,51 @@ describe('settlement cycles', () => {
     b.credit('2026-10-08 05:00:00', 60000 - 360);
     expect(run(b, { settlementCycle: 'T+1', isWorkingDay }).findings).toEqual([]);
   });
+
+  // A year the calendar does not know yet (Monday to Friday only): the acquirer pays Friday's sales on a
+  // 调休 Saturday and the weekend's on Monday, while the calendar lumps all three days on Monday.
+  const weekdays = (d: string) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+  const fridayToSunday = () => {
+    const b = new MonthBuilder();
+    b.sale('2027-02-19 12:00:00', 10000); // Friday
+    b.sale('2027-02-20 12:00:00', 20000); // Saturday
+    b.sale('2027-02-21 12:00:00', 30000); // Sunday
+    return b;
+  };
+
+  it('under T+1 a day paid before the calendar’s date (a 调休 Saturday it does not know) still matches', () => {
+    const b = fridayToSunday();
+    b.credit('2027-02-20 05:00:00', 10000 - 60);
+    b.credit('2027-02-22 05:00:00', 50000 - 300);
+    expect(run(b, { settlementCycle: 'T+1', isWorkingDay: weekdays }).findings).toEqual([]);
+  });
+
+  it('days the calendar lumps on one date are still one finding when the bank falls short', () => {
+    const b = fridayToSunday();
+    b.credit('2027-02-22 05:00:00', 60000 - 360 - 3600);
+    b.debit('2027-03-05 09:00:00', 100, '某物业', '房租'); // the statement runs past the window
+    const { findings } = run(b, { settlementCycle: 'T+1', isWorkingDay: weekdays });
+    expect(findings).toMatchObject([
+      { kind: 'settlement_mismatch', date: '2027-02-22', expectedFen: 60000 - 360, deltaFen: 3600 },
+    ]);
+    expect(findings[0]?.details['dueDates']).toEqual(['2027-02-22']);
+    expect(findings[0]?.details['dueTxnIds']).toHaveLength(3);
+    const missing = fridayToSunday(); // a statement from before to after the days, without them
+    missing.debit('2027-02-18 09:00:00', 100, '某物业', '房租');
+    missing.debit('2027-03-05 09:00:00', 100, '某物业', '房租');
+    expect(run(missing, { settlementCycle: 'T+1', isWorkingDay: weekdays }).findings).toMatchObject([
+      { kind: 'settlement_missing', date: '2027-02-22', deltaFen: 60000 - 360 },
+    ]);
+  });
+
+  it('under T+1 a Spring Festival the calendar does not know arrives as one credit after it', () => {
+    // Holidays 2027-02-06 … 02-14 (Sat to Sun): the calendar dates the weekdays among them, the bank
+    // pays the Friday before and all nine days on Monday 02-15.
+    const b = new MonthBuilder();
+    for (let d = 5; d <= 14; d++) b.sale(`2027-02-${String(d).padStart(2, '0')} 12:00:00`, 10000);
+    b.credit('2027-02-15 05:00:00', 10 * (10000 - 60));
+    expect(run(b, { settlementCycle: 'T+1', isWorkingDay: weekdays }).findings).toEqual([]);
+  });
 });
 
 describe('context days given as settlement sums', () => {

@@ -39,7 +39,7 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
   acquirerCounterparties: ['拉卡拉支付股份有限公司'],
   acquirerSummaryKeywords: ['拉卡拉'],
   matchWindowDays: 3,
-  maxDaysPerCredit: 9,
+  maxDaysPerCredit: 12,
   deductionAgreements: [],
   duplicateWindowMinutes: 10,
   patternMinTxns: 5,

@@ -66,10 +66,24 @@ export function settlementReach(
   return { settledFrom, allFrom };
 }
 
-export type Due = { date: LocalDate; merchantNo: string | null; amountFen: Fen; txnIds: number[] };
+/**
+ * What one merchant is owed on one date. `day`: the trading day of a due the cycle dates (one due per
+ * trading day, so a credit that pays only some of the days lumped on one date still matches them);
+ * null for rows whose settlement-date column gives the date.
+ */
+export type Due = {
+  date: LocalDate;
+  merchantNo: string | null;
+  amountFen: Fen;
+  txnIds: number[];
+  day: LocalDate | null;
+};
 
 /**
- * Sums the rows' settlement amounts per (settlement date, merchant number). `daySums` stand for all the
+ * Sums the rows' settlement amounts per (settlement date, merchant number), and of the rows the cycle
+ * dates, per trading day too: the working-day calendar may not be the acquirer's (a year the built-in
+ * calendar does not know yet, a 调休 Saturday the acquirer pays on), so Friday's and the weekend's rows,
+ * lumped on Monday by the calendar, stay apart and match whatever days the bank did pay. `daySums` stand for all the
  * rows of their days: rows of those days also given in `txns` (as fee-check context) are not counted
  * again. A day's sums join the dues where its rows would have, `txns` being in time order.
  */
@@ -80,13 +94,16 @@ export function settlementsDue(
   daySums: readonly DaySettlement[] = [],
 ): Due[] {
   const basis = opts.settlementBasis ?? 'net';
-  const m = new Map<LocalDate, Map<string, Due>>(); // by date, then merchant: no key text per row
+  // By date, then trading day and merchant: no key text per row (see the run below).
+  const m = new Map<LocalDate, Map<string, Due>>();
   const byDay = new Map<string, LocalDate>(); // the cycle depends on the day only: compute it once per day
-  const dueOf = (date: LocalDate, merchantNo: string | null): Due => {
+  const dueOf = (date: LocalDate, merchantNo: string | null, day: LocalDate | null): Due => {
     let ofDay = m.get(date);
     if (!ofDay) m.set(date, (ofDay = new Map<string, Due>()));
-    let due = ofDay.get(merchantNo ?? ''); // no merchant number and an empty one are one merchant
-    if (!due) ofDay.set(merchantNo ?? '', (due = { date, merchantNo, amountFen: ZERO_FEN, txnIds: [] }));
+    // No merchant number and an empty one are one merchant.
+    const key = `${day ?? ''}\u0000${merchantNo ?? ''}`;
+    let due = ofDay.get(key);
+    if (!due) ofDay.set(key, (due = { date, merchantNo, amountFen: ZERO_FEN, txnIds: [], day }));
     return due;
   };
   const sums = [...daySums].sort((a, b) => cmp(a.day, b.day));
@@ -95,7 +112,7 @@ export function settlementsDue(
   const addSumsUntil = (time: string): void => {
     // A day's sum goes before the rows of later days (a day sorts before its own times).
     for (let s = sums[next]; s !== undefined && s.day < time; s = sums[++next]) {
-      const due = dueOf(cycleDueDate(s.day, opts), s.merchantNo);
+      const due = dueOf(cycleDueDate(s.day, opts), s.merchantNo, s.day);
       due.amountFen = addFen(due.amountFen, s.amountFen);
       for (const id of s.txnIds) due.txnIds.push(id);
     }
@@ -118,16 +135,17 @@ export function settlementsDue(
     }
     if (next < sums.length) addSumsUntil(t.txnTime);
     let date = t.settleDate;
+    let tradingDay: LocalDate | null = null;
     if (date === null) {
-      const day = dateOf(t.txnTime);
-      if (summedDays.has(day)) {
+      tradingDay = dateOf(t.txnTime);
+      if (summedDays.has(tradingDay)) {
         lastDue = null;
         continue;
       }
-      date = byDay.get(day) ?? settlementDate(t, opts);
-      byDay.set(day, date);
+      date = byDay.get(tradingDay) ?? settlementDate(t, opts);
+      byDay.set(tradingDay, date);
     }
-    const due = dueOf(date, t.merchantNo);
+    const due = dueOf(date, t.merchantNo, tradingDay);
     due.amountFen = addFen(due.amountFen, settlementAmount(t, basis));
     due.txnIds.push(t.id);
     // Only a row paid by the cycle, with a whole date, starts a run the next rows may join.
@@ -138,7 +156,10 @@ export function settlementsDue(
   addSumsUntil('\uffff');
   return [...m.values()]
     .flatMap((ofDay) => [...ofDay.values()])
-    .sort((a, b) => cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? ''));
+    .sort(
+      (a, b) =>
+        cmp(a.date, b.date) || cmp(a.merchantNo ?? '', b.merchantNo ?? '') || cmp(a.day ?? '', b.day ?? ''),
+    );
 }
 
 export function isAcquirerLine(

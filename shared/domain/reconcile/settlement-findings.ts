@@ -15,7 +15,7 @@ export function mismatchFinding(unordered: readonly Due[], credits: readonly Sto
   const expectedFen = sumFen(ds.map((d) => d.amountFen));
   const actualFen = sumFen(credits.map(lineAmount));
   const deltaFen = subFen(expectedFen, actualFen);
-  const dueDates = ds.map((d) => d.date);
+  const dueDates = [...new Set(ds.map((d) => d.date))]; // several trading days can share one
   const creditDate = dateOf(credits[0]?.txnTime ?? '');
   const date = dueDates[dueDates.length - 1] ?? creditDate;
   const days = dueDates.join('、');

@@ -5,7 +5,7 @@
  * credit), exact in parts (one date's credits together paying a due or a run of dues), then pairing
  * what is left by date (a mismatch), and finally what is still alone.
  */
-import { sumFen, type Fen } from '../../money';
+import { addFen, sumFen, type Fen } from '../../money';
 import { addDays, dateOf, daysBetween } from '../local-date';
 import type { LocalDate } from '../types';
 import { cmp } from '../text-order';
@@ -66,11 +66,12 @@ export function matchSettlements(
   // neighbouring credit (found by the many-to-one step) or collected by an acquirer debit (one-to-one).
   const dues = allDues.filter((d) => d.amountFen !== 0);
   const open = new Set(dues);
+  const earliest = new Map(dues.map((d) => [d, earliestPayDate(d)]));
   const free = new Set([...credits].sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id));
   const matched: SettlementMatch[] = [];
   const cDate = (c: StoredBankLine) => dateOf(c.txnTime);
 
-  // 1. Exact one-to-one, nearest date first (1 day early to w days late). Only lines of the due's
+  // 1. Exact one-to-one, nearest date first (from earliestPayDate to w days late). Only lines of the due's
   // amount are looked at, so a year (hundreds of dues and credits) is not a product of the two.
   const byAmount = new Map<number, StoredBankLine[]>();
   for (const c of free) {
@@ -81,10 +82,11 @@ export function matchSettlements(
   for (const due of dues) {
     let best: StoredBankLine | null = null;
     let bestLag = 0;
+    const from = earliest.get(due) ?? due.date;
     for (const c of byAmount.get(due.amountFen) ?? []) {
       if (!free.has(c)) continue;
       const lag = daysBetween(due.date, cDate(c));
-      if (lag < -1 || lag > w) continue;
+      if (cDate(c) < from || lag > w) continue;
       if (best === null || Math.abs(lag) < Math.abs(bestLag)) {
         best = c;
         bestLag = lag;
@@ -98,10 +100,10 @@ export function matchSettlements(
   }
   // 2. Exact many-to-one: consecutive open dues (same merchant) paid as one credit.
   for (const c of [...free]) {
-    const cands = [...open].filter((d) => {
-      const lag = daysBetween(d.date, cDate(c));
-      return lag >= -1 && lag <= w + opts.maxDaysPerCredit;
-    });
+    const cands = [...open].filter(
+      (d) =>
+        cDate(c) >= (earliest.get(d) ?? d.date) && daysBetween(d.date, cDate(c)) <= w + opts.maxDaysPerCredit,
+    );
     const run = findRun(cands, lineAmount(c), cDate(c), opts.maxDaysPerCredit, w);
     if (run) {
       matched.push({ dues: run, credits: [c] });
@@ -116,10 +118,9 @@ export function matchSettlements(
     for (const subset of subsetsLargestFirst(parts.slice(0, MAX_PARTS))) {
       if (subset.some((c) => !free.has(c))) continue;
       const total = sumFen(subset.map(lineAmount));
-      const cands = [...open].filter((d) => {
-        const lag = daysBetween(d.date, date);
-        return lag >= -1 && lag <= w + opts.maxDaysPerCredit;
-      });
+      const cands = [...open].filter(
+        (d) => date >= (earliest.get(d) ?? d.date) && daysBetween(d.date, date) <= w + opts.maxDaysPerCredit,
+      );
       const one = cands.find((d) => d.amountFen === total && daysBetween(d.date, date) <= w);
       const dues = one ? [one] : findRun(cands, total, date, opts.maxDaysPerCredit, w);
       if (!dues) continue;
@@ -129,7 +130,11 @@ export function matchSettlements(
     }
   }
   // 3. Pair what is left by date: the same day first, then the nearest later date in the window. The
-  // credits left on a date count together (a day paid in parts, one part short, is one mismatch).
+  // credits left on a date count together (a day paid in parts, one part short, is one mismatch), and
+  // so do its dues: the trading days the cycle lumps on one date are one due again.
+  const left = byDate([...open]);
+  open.clear();
+  for (const d of left) open.add(d);
   const creditsOn = creditsByDate(free);
   const creditDates = [...creditsOn.keys()].sort(cmp);
   const pairs = new Map<LocalDate, Due[]>();
@@ -193,6 +198,34 @@ export function matchSettlements(
     matchedLineIds: new Set(everyMatch.flatMap((m) => m.credits.map((c) => c.id))),
     pending,
   };
+}
+
+/**
+ * The earliest date a credit can pay `due` by an exact amount: a day before its date, or, for a trading
+ * day the cycle dates, the day after it: the calendar may put a Friday's due on Monday that the acquirer
+ * paid on a 调休 Saturday, or on a holiday the built-in calendar does not know of yet.
+ */
+function earliestPayDate(due: Due): LocalDate {
+  const dayBefore = addDays(due.date, -1);
+  if (due.day === null) return dayBefore;
+  const next = addDays(due.day, 1);
+  return next < dayBefore ? next : dayBefore;
+}
+
+/** Dues of one merchant and one date joined into one (the trading days the cycle lumps together). */
+function byDate(dues: readonly Due[]): Due[] {
+  const out = new Map<string, Due>();
+  for (const d of dues) {
+    const key = `${d.date}\u0000${d.merchantNo ?? ''}`;
+    const seen = out.get(key);
+    if (!seen) out.set(key, { ...d, txnIds: [...d.txnIds] });
+    else {
+      seen.amountFen = addFen(seen.amountFen, d.amountFen);
+      for (const id of d.txnIds) seen.txnIds.push(id);
+      seen.day = seen.day === d.day ? seen.day : null;
+    }
+  }
+  return [...out.values()];
 }
 
 /** The lines that bring money in, by date, in the order given. */

@@ -128,9 +128,15 @@ export type ReconcileOptions = {
   acquirerCounterparties: string[];
   /** ...or whose summary or counterparty contains one of these (both compared in lower case). */
   acquirerSummaryKeywords: string[];
-  /** A settlement may reach the bank up to this many days after its due date (and 1 day before). */
+  /**
+   * A settlement may reach the bank up to this many days after its due date (and 1 day before, or a
+   * trading day's, from the next day on: see earliestPayDate).
+   */
   matchWindowDays: number;
-  /** At most this many consecutive settlement days are tried as one bank credit (weekends, holidays). */
+  /**
+   * At most this many consecutive dues (trading days, for the rows the cycle dates) are tried as one
+   * bank credit: a weekend, a holiday. The Spring Festival under T+1 is ten: the workday before and nine days off.
+   */
   maxDaysPerCredit: number;
   deductionAgreements: DeductionAgreement[];
   /** Two equal charges on one card and terminal this close are a duplicate_suspect. */
