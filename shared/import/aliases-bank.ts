@@ -80,6 +80,12 @@ export const BANK_HEADER_ALIASES: Record<BankField, readonly string[]> = {
     '对手户名',
     '交易对方',
     '对方姓名',
+    // 招商银行 corporate; 农业银行 personal puts name and account in one 对手信息 cell.
+    '收/付方名称',
+    '收付方名称',
+    '对手信息',
+    '对方信息',
+    '交易对手',
   ],
   counterpartyAccount: [
     '对方账号',
@@ -91,6 +97,10 @@ export const BANK_HEADER_ALIASES: Record<BankField, readonly string[]> = {
     '对手账号',
     '对方卡号/账号',
     '对方账号/卡号',
+    '收/付方帐号',
+    '收/付方账号',
+    '收付方账号',
+    '对方帐号',
   ],
   // Statements that name both sides of a transfer instead of 对方 (中国银行 corporate and others).
   payer: [

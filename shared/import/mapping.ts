@@ -3,7 +3,7 @@
  * mapping, and applying the user's corrections from the preview.
  */
 import type { HeaderCandidate } from './detect-header';
-import { inferDateOrder, parseMomentCell, type DateOrder } from './dates';
+import { inferDateOrder, parseTimeCell, type DateOrder } from './dates';
 import { BANK_FIELDS, POS_FIELDS, type AnyField, type MoneyField, type SourceKind } from './fields';
 import { locate, makeIssue } from './issues';
 import { headerSignature, MAPPING_VERSION, type ColumnMapping, type FeeSign } from './mapping-schema';
@@ -55,7 +55,7 @@ export function suggestMapping(
     const timesOnly =
       values.length > 0 &&
       values.every((c) => {
-        const m = parseMomentCell(c, { date1904 });
+        const m = parseTimeCell(c, { date1904 }); // 09:38:15 in a CSV, a time-only cell in a sheet
         return m.ok && m.value.days === null;
       });
     if (timesOnly) {

@@ -299,6 +299,53 @@ describe('bilingual headers', () => {
   });
 });
 
+describe('statements of more banks', () => {
+  test('a 记账日期 beside a 交易时间 of text times (a CSV) is the date, 交易时间 the time of day', () => {
+    const header = ['记账日期', '交易时间', '摘要', '借方金额', '贷方金额', '账户余额', '对方户名'];
+    const a = analyse(
+      sheet([header, ['2026/08/01', '09:38:15', 'POS结算', '', '100.00', '200.00', '拉卡拉']]),
+      { file: 'rcc.csv' },
+    );
+    expect(a.mapping?.fields).toMatchObject({ date: 0, time: 1 });
+    const m = a.mapping as BankMapping;
+    const rows = sheet([header, ['2026/08/01', '09:38:15', 'POS结算', '', '100.00', '200.00', '拉卡拉']]);
+    const r = normaliseAll<BankLine>(rows, createBankNormaliser(m, { file: 'rcc.csv' }));
+    expect(r.issues).toEqual([]);
+    expect(r.records[0]?.record.txnTime).toBe('2026-08-01 09:38:15');
+  });
+
+  test('招商银行 收/付方名称 and 农业银行 对手信息 are the counterparty; the kind is certain', () => {
+    const cmb = analyse(
+      sheet([
+        [
+          '交易日',
+          '交易时间',
+          '起息日',
+          '交易类型',
+          '借方金额',
+          '贷方金额',
+          '余额',
+          '摘要',
+          '流水号',
+          '业务参考号',
+          '收/付方名称',
+          '收/付方帐号',
+        ],
+      ]),
+      { file: 'cmb.xlsx' },
+    );
+    expect(cmb.kind).toBe('bank');
+    expect(cmb.kindCertain).toBe(true);
+    expect(cmb.mapping?.fields).toMatchObject({ counterparty: 10, counterpartyAccount: 11 });
+    const abc = analyse(
+      sheet([['交易日期', '交易时间', '交易金额', '本次余额', '对手信息', '日志号', '交易渠道', '交易附言']]),
+      { file: 'abc.csv' },
+    );
+    expect(abc.kind).toBe('bank');
+    expect(abc.mapping?.fields).toMatchObject({ counterparty: 4, purpose: 7 });
+  });
+});
+
 describe('headers no alias names', () => {
   test('keyword rules find the columns reconciliation needs; a rule two columns meet names neither', () => {
     const bank = analyse(
