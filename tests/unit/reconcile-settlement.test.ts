@@ -104,12 +104,30 @@ describe('settlement matching', () => {
     ];
     payers.forEach((payer, i) => b.credit(`2026-08-0${i + 4} 05:00:00`, net(i + 3), payer, '跨行汇入'));
     expect(run(b).findings).toEqual([]);
-    // Without the keyword, the credit from 拉卡拉支付有限公司 is some other payer's: that day is missing
-    // (the later days are still inside their window at the statement's end, so pending).
-    const missing = run(b, { acquirerSummaryKeywords: [] }).findings.filter(
-      (f) => f.kind === 'settlement_missing',
-    );
-    expect(missing.map((f) => f.date)).toEqual(['2026-08-04']);
+    // Without the keyword, only the full name 拉卡拉支付股份有限公司 names the acquirer: the other four
+    // credits are some other payer's, each taken for the day it pays to the fen, and the summary says so.
+    const byAmount = run(b, { acquirerSummaryKeywords: [] });
+    expect(byAmount.findings).toEqual([]);
+    expect(byAmount.summary.settledByAmountOnly).toEqual({
+      count: 4,
+      fen: net(3) + net(5) + net(6) + net(7),
+    });
+    expect(run(b).summary.settledByAmountOnly).toEqual({ count: 0, fen: 0 });
+  });
+
+  it('a credit from a payer not named as the acquirer settles a day only when it pays it to the fen', () => {
+    // A statement without a counterparty column: nothing names the acquirer.
+    const b = week();
+    b.credit('2026-08-04 05:00:00', net(3), '', '转账');
+    b.credit('2026-08-05 05:00:00', net(4) + net(5), '', '转账'); // two days in one credit
+    b.credit('2026-08-07 05:00:00', net(6) - 100, '', '转账'); // ¥1.00 short: not taken
+    b.debit('2026-08-14 09:00:00', 100, '某物业', '房租'); // the statement runs past the window
+    const r = run(b);
+    expect(r.summary.settledByAmountOnly).toEqual({ count: 2, fen: net(3) + net(4) + net(5) });
+    expect(r.findings.map((f) => [f.kind, f.date])).toEqual([
+      ['settlement_missing', '2026-08-07'],
+      ['settlement_missing', '2026-08-08'],
+    ]);
   });
 
   it('a day paid in parts (card and QR apart, or terminal by terminal) matches without a finding', () => {

@@ -79,6 +79,11 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
       ctx.io.out(
         `结算 应到 ${formatFen(sm.settlementsDueFen)} / 实到 ${formatFen(sm.settlementsReceivedFen)}`,
       );
+      const byAmount = sm.settledByAmountOnly;
+      if (byAmount !== undefined && byAmount.count > 0)
+        ctx.io.out(
+          `其中 ${byAmount.count} 笔到账（${formatFen(byAmount.fen)}）的付款方不在收单机构名单里，按金额认定为结算款 / taken as settlements by amount alone (payer not in the acquirer list)`,
+        );
       ctx.io.out(`发现 Findings: ${report.findings.length}，涉及金额 ${formatFen(sm.lossFen)}`);
       for (const f of report.findings)
         ctx.io.out(`  #${f.id} ${f.date} ${f.kind} ${formatFen(f.deltaFen)}  ${f.zh}`);

@@ -7,7 +7,14 @@ import type { LocalDate } from '../types';
 import { checkFees, indexByRef, voidedSaleIds } from './fee-check';
 import { singleFeeFinding } from './fee-findings';
 import { FINDING_KINDS } from './types';
-import type { DaySettlement, Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
+import type {
+  DaySettlement,
+  Finding,
+  ReconcileInput,
+  ReconcileOptions,
+  StoredBankLine,
+  StoredPosTxn,
+} from './types';
 import { feeDaysOf, findDeductions } from './deductions';
 import { findDuplicates } from './duplicates';
 import { findRateRaised, findSurcharges } from './patterns';
@@ -82,7 +89,9 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     .filter((c) => !raised.explained.has(c.txn.id) && !surcharged.explained.has(c.txn.id))
     .flatMap((c) => singleFeeFinding(c) ?? []);
 
-  const acquirer = input.bankLines.filter((l) => isAcquirerLine(l, opts));
+  const acquirer: StoredBankLine[] = [];
+  const others: StoredBankLine[] = [];
+  for (const l of input.bankLines) (isAcquirerLine(l, opts) ? acquirer : others).push(l);
   const dates = input.bankLines.map((l) => dateOf(l.txnTime)).sort();
   const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
   // Summed days are outside the period, so are their rows.
@@ -94,8 +103,11 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
     coverage,
     opts,
-    outside === null ? () => true : (due) => due.txnIds.some((id) => !outside.has(id)),
-    posFrom === null ? null : cycleDueDate(addDays(posFrom, -1), opts),
+    {
+      inScope: outside === null ? () => true : (due) => due.txnIds.some((id) => !outside.has(id)),
+      unknownDue: posFrom === null ? null : cycleDueDate(addDays(posFrom, -1), opts),
+      others,
+    },
   );
   const bankInPeriod = input.bankLines.filter(
     (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),

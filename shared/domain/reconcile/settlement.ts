@@ -42,6 +42,8 @@ export type SettlementResult = {
   pending: Due[];
   /** Bank lines taken as settlements (an acquirer debit collecting a refund day is not a deduction). */
   matchedLineIds: Set<number>;
+  /** Matches whose credits come from a payer not named as the acquirer (step 2c), in scope. */
+  byAmountOnly: SettlementMatch[];
 };
 
 /**
@@ -58,9 +60,15 @@ export function matchSettlements(
   credits: readonly StoredBankLine[],
   bankCoverage: { from: LocalDate; to: LocalDate } | null,
   opts: Pick<ReconcileOptions, 'matchWindowDays' | 'maxDaysPerCredit'>,
-  inScope: (due: Due) => boolean = () => true,
-  unknownDue: LocalDate | null = null,
+  scope: {
+    inScope?: (due: Due) => boolean;
+    unknownDue?: LocalDate | null;
+    /** Credits from payers not named as the acquirer: taken only where they pay a due to the fen. */
+    others?: readonly StoredBankLine[];
+  } = {},
 ): SettlementResult {
+  const inScope = scope.inScope ?? (() => true);
+  const unknownDue = scope.unknownDue ?? null;
   const w = opts.matchWindowDays;
   // A day that nets to zero owes nothing. A negative day (refunds over sales) is either netted into a
   // neighbouring credit (found by the many-to-one step) or collected by an acquirer debit (one-to-one).
@@ -71,46 +79,7 @@ export function matchSettlements(
   const matched: SettlementMatch[] = [];
   const cDate = (c: StoredBankLine) => dateOf(c.txnTime);
 
-  // 1. Exact one-to-one, nearest date first (from earliestPayDate to w days late). Only lines of the due's
-  // amount are looked at, so a year (hundreds of dues and credits) is not a product of the two.
-  const byAmount = new Map<number, StoredBankLine[]>();
-  for (const c of free) {
-    const list = byAmount.get(lineAmount(c));
-    if (list) list.push(c);
-    else byAmount.set(lineAmount(c), [c]);
-  }
-  for (const due of dues) {
-    let best: StoredBankLine | null = null;
-    let bestLag = 0;
-    const from = earliest.get(due) ?? due.date;
-    for (const c of byAmount.get(due.amountFen) ?? []) {
-      if (!free.has(c)) continue;
-      const lag = daysBetween(due.date, cDate(c));
-      if (cDate(c) < from || lag > w) continue;
-      if (best === null || Math.abs(lag) < Math.abs(bestLag)) {
-        best = c;
-        bestLag = lag;
-      }
-    }
-    if (best) {
-      matched.push({ dues: [due], credits: [best] });
-      open.delete(due);
-      free.delete(best);
-    }
-  }
-  // 2. Exact many-to-one: consecutive open dues (same merchant) paid as one credit.
-  for (const c of [...free]) {
-    const cands = [...open].filter(
-      (d) =>
-        cDate(c) >= (earliest.get(d) ?? d.date) && daysBetween(d.date, cDate(c)) <= w + opts.maxDaysPerCredit,
-    );
-    const run = findRun(cands, lineAmount(c), cDate(c), opts.maxDaysPerCredit, w);
-    if (run) {
-      matched.push({ dues: run, credits: [c] });
-      for (const d of run) open.delete(d);
-      free.delete(c);
-    }
-  }
+  matchExact(free, open, earliest, opts, matched);
   // 2b. Exact in parts: some acquirers pay a day as several credits on one date (card and QR apart,
   // or terminal by terminal). One date's free credits that together equal an open due, or a run of
   // open dues, are taken, the most credits first.
@@ -129,6 +98,17 @@ export function matchSettlements(
       for (const c of subset) free.delete(c);
     }
   }
+  // 2c. A credit from a payer not named as the acquirer that pays an open due, or a run of them, to the
+  // fen in the window is that settlement: a statement without a counterparty column, or the acquirer
+  // under a name the settings lack. Counted in the summary, so the user can add the name.
+  const others = new Set(
+    [...(scope.others ?? [])]
+      .filter((c) => lineAmount(c) > 0)
+      .sort((a, b) => cmp(a.txnTime, b.txnTime) || a.id - b.id),
+  );
+  const byAmountOnly: SettlementMatch[] = [];
+  if (open.size > 0 && others.size > 0) matchExact(others, open, earliest, opts, byAmountOnly);
+  matched.push(...byAmountOnly);
   // 3. Pair what is left by date: the same day first, then the nearest later date in the window. The
   // credits left on a date count together (a day paid in parts, one part short, is one mismatch), and
   // so do its dues: the trading days the cycle lumps on one date are one due again.
@@ -196,6 +176,7 @@ export function matchSettlements(
         .flatMap((m) => [...m.credits.map(lineAmount), (0 - (m.beforeDataFen ?? 0)) as Fen]),
     ),
     matchedLineIds: new Set(everyMatch.flatMap((m) => m.credits.map((c) => c.id))),
+    byAmountOnly: byAmountOnly.filter((m) => m.dues.some(inScope)),
     pending,
   };
 }
@@ -210,6 +191,62 @@ function earliestPayDate(due: Due): LocalDate {
   if (due.day === null) return dayBefore;
   const next = addDays(due.day, 1);
   return next < dayBefore ? next : dayBefore;
+}
+
+/**
+ * Steps 1 and 2 of matchSettlements over the credits of `free`: exact one-to-one, nearest date first
+ * (from earliestPayDate to w days late), then exact many-to-one: consecutive open dues of one merchant
+ * paid as one credit. Takes what it matches out of `free` and `open`.
+ */
+function matchExact(
+  free: Set<StoredBankLine>,
+  open: Set<Due>,
+  earliest: ReadonlyMap<Due, LocalDate>,
+  opts: Pick<ReconcileOptions, 'matchWindowDays' | 'maxDaysPerCredit'>,
+  matched: SettlementMatch[],
+): void {
+  const w = opts.matchWindowDays;
+  const cDate = (c: StoredBankLine) => dateOf(c.txnTime);
+  // Exact one-to-one, nearest date first (from earliestPayDate to w days late). Only lines of the due's
+  // amount are looked at, so a year (hundreds of dues and credits) is not a product of the two.
+  const byAmount = new Map<number, StoredBankLine[]>();
+  for (const c of free) {
+    const list = byAmount.get(lineAmount(c));
+    if (list) list.push(c);
+    else byAmount.set(lineAmount(c), [c]);
+  }
+  for (const due of [...open]) {
+    let best: StoredBankLine | null = null;
+    let bestLag = 0;
+    const from = earliest.get(due) ?? due.date;
+    for (const c of byAmount.get(due.amountFen) ?? []) {
+      if (!free.has(c)) continue;
+      const lag = daysBetween(due.date, cDate(c));
+      if (cDate(c) < from || lag > w) continue;
+      if (best === null || Math.abs(lag) < Math.abs(bestLag)) {
+        best = c;
+        bestLag = lag;
+      }
+    }
+    if (best) {
+      matched.push({ dues: [due], credits: [best] });
+      open.delete(due);
+      free.delete(best);
+    }
+  }
+  // Exact many-to-one: consecutive open dues (same merchant) paid as one credit.
+  for (const c of [...free]) {
+    const cands = [...open].filter(
+      (d) =>
+        cDate(c) >= (earliest.get(d) ?? d.date) && daysBetween(d.date, cDate(c)) <= w + opts.maxDaysPerCredit,
+    );
+    const run = findRun(cands, lineAmount(c), cDate(c), opts.maxDaysPerCredit, w);
+    if (run) {
+      matched.push({ dues: run, credits: [c] });
+      for (const d of run) open.delete(d);
+      free.delete(c);
+    }
+  }
 }
 
 /** Dues of one merchant and one date joined into one (the trading days the cycle lumps together). */

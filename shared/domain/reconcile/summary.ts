@@ -35,6 +35,11 @@ export type ReconcileSummary = {
   pendingDue: { count: number; fen: Fen };
   unmatchedDue: { count: number; fen: Fen };
   unmatchedCredits: { count: number; fen: Fen };
+  /**
+   * Credits taken as settlements by their amount alone: their payer is not among the acquirer names and
+   * keywords of the settings (add it there to be sure). Absent in runs stored before it was counted.
+   */
+  settledByAmountOnly?: { count: number; fen: Fen };
   deductions: { count: number; fen: Fen };
   findingCount: number;
   /** Sum of deltaFen over findings that cost the merchant money, in fen. */
@@ -138,6 +143,10 @@ export function summarise(
     unmatchedCredits: {
       count: of('unmatched_acquirer_credit').length,
       fen: sumFen(of('unmatched_acquirer_credit').map((f) => f.actualFen ?? (0 as Fen))),
+    },
+    settledByAmountOnly: {
+      count: settlement.byAmountOnly.reduce((n, m) => n + m.credits.length, 0),
+      fen: sumFen(settlement.byAmountOnly.flatMap((m) => m.credits.map((c) => c.creditFen))),
     },
     deductions: {
       count: of('unexpected_deduction').length,

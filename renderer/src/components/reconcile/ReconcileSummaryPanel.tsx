@@ -120,6 +120,14 @@ export function ReconcileSummaryPanel({
           </tr>
         </tfoot>
       </table>
+      {summary.settledByAmountOnly !== undefined && summary.settledByAmountOnly.count > 0 ? (
+        <p className="field-hint" data-testid="summary-by-amount">
+          {t('reconcile.summary.settledByAmountOnly', {
+            n: n(summary.settledByAmountOnly.count),
+            amount: formatFen(summary.settledByAmountOnly.fen),
+          })}
+        </p>
+      ) : null}
 
       <div className="stake" data-testid="summary-stake">
         <span className="stake-label">{t('reconcile.summary.atStake')}</span>

@@ -36,6 +36,8 @@ export const reconcileEn: typeof reconcileZhCN = {
     unmatchedDue: 'Not received ({{n}})',
     unmatchedCredits: 'Credits matching no settlement ({{n}})',
     pending: 'Not due yet in the statement ({{n}})',
+    settledByAmountOnly:
+      '{{n}} more credits ({{amount}}) come from a payer not in the acquirer list; they were taken as settlements because they equal the money due to the fen. If they are the acquirer’s, add its name or a summary keyword under Settings → Reconciliation settings.',
     deductions: 'Acquirer debits ({{n}})',
     difference: 'Difference (due − received)',
     atStake: 'Money at stake',

@@ -32,6 +32,8 @@ export const reconcileZhCN = {
     unmatchedDue: '未到账 {{n}} 笔',
     unmatchedCredits: '找不到对应结算的到账 {{n}} 笔',
     pending: '尚未到期（流水还未覆盖）{{n}} 笔',
+    settledByAmountOnly:
+      '另有 {{n}} 笔到账（共 {{amount}}）的付款方不在收单机构名单里，因金额与应到账结算款分毫不差而算作结算款。若确是收单机构的打款，请在“设置 → 对账设置”里加上它的户名或关键词。',
     deductions: '收单机构扣款 {{n}} 笔',
     difference: '差额（应到账 − 收到）',
     atStake: '待追回金额',
