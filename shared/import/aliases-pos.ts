@@ -75,6 +75,16 @@ export const CHANNEL_VALUES: Record<string, Channel> = {
   nfc: 'card',
   非接: 'card',
   card: 'card',
+  pos: 'card',
+  quickpass: 'card',
+  // Phone wallets pay with a tokenised bank card tapped on the terminal: a card transaction.
+  applepay: 'card',
+  huaweipay: 'card',
+  samsungpay: 'card',
+  mipay: 'card',
+  华为pay: 'card',
+  小米pay: 'card',
+  三星pay: 'card',
   微信: 'wechat',
   wechat: 'wechat',
   weixin: 'wechat',
@@ -95,6 +105,7 @@ export const CHANNEL_KEYWORDS: readonly (readonly [string, Channel])[] = [
   ['银联扫码', 'unionpay_qr'],
   ['银联码', 'unionpay_qr'],
   ['银联钱包', 'unionpay_qr'],
+  ['银联条码', 'unionpay_qr'],
   ['微信', 'wechat'],
   ['财付通', 'wechat'],
   ['支付宝', 'alipay'],
@@ -106,6 +117,10 @@ export const CHANNEL_KEYWORDS: readonly (readonly [string, Channel])[] = [
   ['磁条', 'card'],
   ['芯片', 'card'],
   ['非接', 'card'],
+  // A card kind written in the channel column (信用卡, 借记卡, 银联卡, IC卡), and 银联 alone (the card
+  // network): after every QR word, so 银联二维码 and 云闪付 stay QR.
+  ['卡', 'card'],
+  ['银联', 'card'],
 ];
 
 export const TXN_TYPE_VALUES: Record<string, TxnType> = {
@@ -141,6 +156,10 @@ export const TXN_TYPE_KEYWORDS: readonly (readonly [string, TxnType])[] = [
   ['退货', 'refund'],
   ['退款', 'refund'],
   ['消费', 'sale'],
+  // QR exports name a sale by what the customer did: 扫码支付, 付款码收款, 收款.
+  ['支付', 'sale'],
+  ['收款', 'sale'],
+  ['付款', 'sale'],
 ];
 
 export const STATUS_VALUES: Record<string, TxnStatus> = {
@@ -149,13 +168,28 @@ export const STATUS_VALUES: Record<string, TxnStatus> = {
   已成功: 'success',
   支付成功: 'success',
   承兑或交易成功: 'success',
+  正常: 'success',
+  完成: 'success',
+  已完成: 'success',
+  已支付: 'success',
+  支付完成: 'success',
+  交易完成: 'success',
+  已清算: 'success',
+  已结算: 'success',
+  已入账: 'success',
   success: 'success',
+  succeeded: 'success',
+  successful: 'success',
+  approved: 'success',
   '00': 'success',
   失败: 'failed',
   交易失败: 'failed',
   支付失败: 'failed',
   fail: 'failed',
   failed: 'failed',
+  failure: 'failed',
+  declined: 'failed',
+  rejected: 'failed',
 };
 
 /** Keyword rules, first match wins: failure words first, because 不成功 contains 成功. */
