@@ -10,10 +10,9 @@
  * marks (bar rectangles or line curves); the time of the frame after that is taken with
  * performance.now(). The charts draw without animation, so that frame shows them complete. On a switch
  * the page keeps the previous range's charts (dimmed, aria-busy) until the new figures arrive; they do
- * not count, as neither the loading line nor the expected first bucket allows it. Before its first
- * figures the page mounts the charts hidden on a blank series of the range (the loading line shown, no
- * dot drawn): they do not count either. The data table under the rate chart is built only when opened,
- * and a chart's tooltip when the pointer or focus first reaches it, so neither is waited for.
+ * not count, as neither the loading line nor the expected first bucket allows it. The data table under
+ * the rate chart is built only when opened, and a chart's tooltip when the pointer or focus first
+ * reaches it, so neither is waited for.
  *
  * Opening is measured two ways. "Open by a click" is the one held to the 300 ms: a bookkeeper opens
  * the app (it starts on the overview), and later clicks 图表 in the navigation once the app has
@@ -25,7 +24,10 @@
  * A click is timed from the press on the link (the pointerdown event's time), a switch of range from
  * the select's change event: not from when Playwright is asked to act, as it first checks over a few
  * frames that the target is visible, stable and not covered (100-200 ms on a loaded machine, time the
- * page has no part in; figures before 2026-11-26 evening included it).
+ * page has no part in; figures before 2026-11-26 evening included it). The press starts the page's two
+ * calls (the navigation primes them for any user: renderer/src/charts/charts-queries.ts); Playwright
+ * releases the button at once, where a person's click lasts some 100 ms, so here the page often mounts
+ * before they have answered.
  *
  *   npx electron-vite build && npx tsx bench/charts-draw.ts
  */

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiInput, ApiOutput, DesktopCallName } from '../../../shared/api/contract';
 import type { AppError, Result } from '../../../shared/result';
+import { takePrimedQuery } from './primed-queries';
 import { useApi } from './use-api';
 
 export type QueryState<T> =
@@ -20,16 +21,37 @@ export function useApiQuery<K extends DesktopCallName>(
   refreshKey: string | number | null = null,
 ): QueryState<ApiOutput<K>> & WithPrevious<ApiOutput<K>> {
   const api = useApi();
-  const [answer, setAnswer] = useState<{ key: string; result: Result<ApiOutput<K>> } | null>(null);
-  const [previous, setPrevious] = useState<ApiOutput<K> | null>(null);
-  const [generation, setGeneration] = useState(0);
   const inputKey = JSON.stringify(input);
+  // A call started before the page mounted (primed-queries.ts) serves the first question; when it has
+  // already answered, the first render shows its answer.
+  const [primed] = useState(() => {
+    const taken = takePrimedQuery(name, inputKey, refreshKey);
+    if (taken === null) return null;
+    // `atMount`: the answer as it stood at the first render, which shows it (it may come in later).
+    return {
+      key: JSON.stringify([name, inputKey, refreshKey, 0]),
+      answer: taken.answer,
+      atMount: taken.settled,
+    };
+  });
+  const [answer, setAnswer] = useState<{ key: string; result: Result<ApiOutput<K>> } | null>(() =>
+    primed?.atMount != null ? { key: primed.key, result: primed.atMount } : null,
+  );
+  const [previous, setPrevious] = useState<ApiOutput<K> | null>(() =>
+    primed?.atMount?.ok === true ? primed.atMount.value : null,
+  );
+  // Whether the primed call is still to be used: by the first run of the effect only.
+  const primedUnused = useRef(primed !== null);
+  const [generation, setGeneration] = useState(0);
   const key = JSON.stringify([name, inputKey, refreshKey, generation]);
 
   useEffect(() => {
+    const fromPrimed = primedUnused.current && primed?.key === key ? primed : null;
+    primedUnused.current = false;
+    if (fromPrimed?.atMount != null) return;
     let current = true;
     const parsedInput = JSON.parse(inputKey) as ApiInput<K>;
-    api.invoke(name, parsedInput).then(
+    (fromPrimed?.answer ?? api.invoke(name, parsedInput)).then(
       (result) => {
         if (!current) return;
         setAnswer({ key, result });
@@ -43,7 +65,7 @@ export function useApiQuery<K extends DesktopCallName>(
     return () => {
       current = false;
     };
-  }, [api, name, inputKey, key]);
+  }, [api, name, inputKey, key, primed]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   if (answer === null || answer.key !== key) return { status: 'loading', previous, reload };

@@ -2,11 +2,8 @@
  * Chart rows for recharts. Figures arrive as exact fen and rate strings; the numbers made here are for
  * drawing only (axis positions), every label and tooltip prints the exact values with formatFen.
  */
-import type { ChartSeries, SeriesInput, SeriesPoint } from '../../../shared/api/contract';
-import { bucketsBetween } from '../../../shared/domain/chart-series';
-import { CHANNELS } from '../../../shared/domain/types';
+import type { ChartSeries, SeriesPoint } from '../../../shared/api/contract';
 import type { Channel } from '../../../shared/domain/types';
-import { fen } from '../../../shared/fen';
 
 /** Yuan as a float, for bar heights only. */
 export function drawYuan(fenValue: number): number {
@@ -85,36 +82,6 @@ export function rateRows(data: ChartSeries): RateRow[] {
     }
     return row;
   });
-}
-
-/**
- * The series of `input` with nothing sold: every bucket of the range, in the series the answer is likely
- * to hold (the total and every channel, or the one channel asked for), every figure zero and no rate.
- * The Charts page mounts its charts on it, hidden, while the book answers (see ChartsPage), so the
- * answer only updates them in place (a channel without data in the answer is then dropped).
- */
-export function blankSeries(input: SeriesInput): ChartSeries {
-  const buckets = bucketsBetween(input.from, input.to, input.granularity);
-  const keys: readonly (Channel | 'all')[] =
-    input.channel === undefined ? ['all', ...CHANNELS] : [input.channel];
-  return {
-    from: input.from,
-    to: input.to,
-    granularity: input.granularity,
-    buckets,
-    series: keys.map((channel) => ({
-      channel,
-      points: buckets.map((bucket) => ({
-        bucket,
-        turnoverFen: fen(0),
-        feesFen: fen(0),
-        txnCount: 0,
-        effectiveRate: null,
-        contractedRate: null,
-      })),
-    })),
-    markers: [],
-  };
 }
 
 /** The contracted rates of a series over the range: one value draws as a reference line, more as a step. */

@@ -1,40 +1,25 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SeriesInput } from '../../../shared/api/contract';
 import { CHANNELS } from '../../../shared/domain/types';
 import type { Channel } from '../../../shared/domain/types';
 import { useApiQuery } from '../api/use-api-query';
 import { useBook } from '../book/use-book';
-import { blankSeries } from '../charts/chart-data';
+import { findingsInput, seriesInput } from '../charts/charts-queries';
+import type { RangeKind } from '../charts/charts-queries';
 import { FindingsByKindChart, StakeChart } from '../components/charts/FindingsCharts';
 import { RateChart, TurnoverChart } from '../components/charts/SeriesCharts';
 import { EmptyState } from '../components/EmptyState';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Page } from '../components/Page';
-import { shiftMonth } from '../format/month';
-import { monthRange } from '../format/month-range';
 import { useFocusMonth } from '../month/use-focus-month';
 import { routeHref } from '../routing/routes';
 import '../styles/charts.css';
-
-type RangeKind = 'month' | 'year';
 
 /** Fees, rates and findings over time: the month in focus by day, or the twelve months up to it. */
 export function ChartsPage() {
   const { current } = useBook();
   // Keyed by the book: what ChartsView keeps on screen while loading is never another book's.
   return current === null ? null : <ChartsView key={current.path} />;
-}
-
-/** The series call for the month in focus by day, or the twelve months up to it by month. */
-function seriesInput(month: string, rangeKind: RangeKind, channel: Channel | ''): SeriesInput {
-  const range =
-    rangeKind === 'month'
-      ? monthRange(month)
-      : { from: monthRange(shiftMonth(month, -11)).from, to: monthRange(month).to };
-  const input: SeriesInput = { ...range, granularity: rangeKind === 'month' ? 'day' : 'month' };
-  if (channel !== '') input.channel = channel;
-  return input;
 }
 
 function ChartsView() {
@@ -47,7 +32,7 @@ function ChartsView() {
   const channelId = useId();
 
   const input = useMemo(() => seriesInput(month, rangeKind, channel), [month, rangeKind, channel]);
-  const range = { from: input.from, to: input.to };
+  const range = useMemo(() => findingsInput(input), [input]);
   // One series call serves both charts: the total and every channel (or the one channel picked) are
   // what the turnover chart and the rate chart draw. Both calls go out together.
   const series = useApiQuery('charts:series', input, revision);
@@ -58,19 +43,15 @@ function ChartsView() {
     series.status === 'error' ? series.error : findings.status === 'error' ? findings.error : null;
   // While another range or channel loads, the charts drawn stay on screen, dimmed and marked busy,
   // and recharts updates them in place when the answer arrives: no blank page between two views,
-  // and no tearing down and re-measuring of every chart (most of a switch's time).
-  // Before the first answer, the charts are mounted hidden on a blank series of the range for the
-  // same reason: setting up a recharts chart (its store, its container's size, axes and legend
-  // registering over several render passes) is most of a first drawing, and it then runs while the
-  // book answers instead of after. The page still shows only the loading line until the figures are in.
-  const pending = series.status === 'loading' && series.previous === null;
-  const blank = useMemo(() => blankSeries(input), [input]);
-  const shown =
-    series.status === 'ok' ? series.value : series.status === 'loading' ? (series.previous ?? blank) : null;
+  // and no tearing down and re-measuring of every chart (most of a switch's time). Before the first
+  // answer there is only the loading line: the charts are first drawn with their figures, in one set-up.
+  // (Setting them up on a blank series while the book answers, then updating them with the figures,
+  // cost more than twice the main-thread time of one set-up with the figures, and the press on 图表
+  // starts the page's calls, so they mostly have answered when the page mounts: see useChartsPrimer.)
+  const shown = series.status === 'ok' ? series.value : series.status === 'loading' ? series.previous : null;
   const shownFindings =
     findings.status === 'ok' ? findings.value : findings.status === 'loading' ? findings.previous : null;
-  const hasData =
-    pending || (shown !== null && shown.series.some((s) => s.points.some((p) => p.txnCount > 0)));
+  const hasData = shown !== null && shown.series.some((s) => s.points.some((p) => p.txnCount > 0));
 
   return (
     <Page title={t('charts.title')}>
@@ -130,7 +111,7 @@ function ChartsView() {
           data-from={shown.from}
           data-to={shown.to}
           aria-busy={loading}
-          className={pending ? 'charts-pending' : loading ? 'charts-stale' : undefined}
+          className={loading ? 'charts-stale' : undefined}
         >
           {shown.series[0] !== undefined ? <TurnoverChart series={shown.series[0]} /> : null}
           <RateChart data={shown} />
