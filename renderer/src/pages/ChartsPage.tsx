@@ -46,7 +46,7 @@ function ChartsView() {
   // and no tearing down and re-measuring of every chart (most of a switch's time). Before the first
   // answer there is only the loading line: the charts are first drawn with their figures, in one set-up.
   // (Setting them up on a blank series while the book answers, then updating them with the figures,
-  // cost more than twice the main-thread time of one set-up with the figures, and the press on 图表
+  // cost nearly twice the main-thread time of one set-up with the figures, and the press on 图表
   // starts the page's calls, so they mostly have answered when the page mounts: see useChartsPrimer.)
   const shown = series.status === 'ok' ? series.value : series.status === 'loading' ? series.previous : null;
   const shownFindings =
