@@ -7,7 +7,8 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
-export type EncodingSource = 'bom' | 'ascii' | 'utf8' | 'detected' | 'override';
+/** `declared`: a web page's <meta charset> or an XML declaration names it. */
+export type EncodingSource = 'bom' | 'ascii' | 'utf8' | 'declared' | 'detected' | 'override';
 
 export type EncodingCandidate = { encoding: string; confidence: number };
 
@@ -215,4 +216,27 @@ export function normaliseEncodingName(name: string): string | null {
   if (n === 'gbk' || n === 'gb2312' || n === 'cp936' || n === 'gb18030') return 'gb18030';
   if (n === 'utf8') return 'utf-8';
   return iconv.encodingExists(n) ? n : null;
+}
+
+/**
+ * `detected` replaced by an encoding the user picked (`override`) or the file declares (`declared`).
+ * Null when iconv-lite does not know the name.
+ */
+export function chosenEncoding(
+  detected: EncodingInfo,
+  name: string,
+  source: 'override' | 'declared',
+): EncodingInfo | null {
+  const encoding = normaliseEncodingName(name);
+  if (!encoding) return null;
+  return {
+    encoding,
+    confidence: 100,
+    source,
+    uncertain: false,
+    candidates: detected.candidates,
+    bomLength: detected.source === 'bom' ? detected.bomLength : 0,
+    // Picking one encoding does not make a mixed file readable: keep saying so.
+    ...(detected.mixed ? { mixed: detected.mixed } : {}),
+  };
 }

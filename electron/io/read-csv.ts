@@ -10,7 +10,7 @@ import { open } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
 import type { RawRow } from '../../shared/import/raw';
-import { detectEncoding, normaliseEncodingName } from './csv-encoding';
+import { chosenEncoding, detectEncoding } from './csv-encoding';
 import type { EncodingInfo } from './csv-encoding';
 import { causeOf, emptySheet, readError, tooManyColumns, tooManyRows } from './read-limits';
 import type { ReadLimits } from './read-limits';
@@ -140,23 +140,14 @@ export async function openCsv(
   const { sample, truncated } = await readSample(path, size);
   let encoding = detectEncoding(sample, truncated);
   if (opts.encoding !== undefined) {
-    const forced = normaliseEncodingName(opts.encoding);
+    const forced = chosenEncoding(encoding, opts.encoding, 'override');
     if (!forced) {
       throw readError('file_unsupported', `Unknown text encoding "${opts.encoding}".`, {
         file,
         reason: 'unknown_encoding',
       });
     }
-    encoding = {
-      encoding: forced,
-      confidence: 100,
-      source: 'override',
-      uncertain: false,
-      candidates: encoding.candidates,
-      bomLength: encoding.source === 'bom' ? encoding.bomLength : 0,
-      // Picking one encoding does not make a mixed file readable: keep saying so.
-      ...(encoding.mixed ? { mixed: encoding.mixed } : {}),
-    };
+    encoding = forced;
   }
   const textSample = iconv.decode(
     sample.subarray(encoding.bomLength, encoding.bomLength + 256 * 1024),

@@ -5,13 +5,14 @@
  * const src = await openSource('/path/交易明细.xlsx', { limits: { maxRowsPerSheet: 200_000 } });
  * src.format;   // 'xlsx' | 'xls' | 'csv'
  * src.sheets;   // [{ name, index, state: 'visible' | 'hidden' | 'veryHidden', readable }]
- * src.encoding; // CSV only: { encoding, confidence, source, uncertain, candidates }
+ * src.encoding; // CSV and web-page .xls: { encoding, confidence, source, uncertain, candidates }
  * for await (const row of src.rows()) … // RawRow { sheet, row, cells }, default sheet = first visible
  * for await (const row of src.rows('Sheet2', { allowEmpty: true })) …
  * ```
  *
  * - `openSource(path, opts?) → Promise<SourceReader>`: sniffs (zip `PK` → xlsx, OLE2 `D0 CF 11 E0` →
- *   xls, other text → csv), checks size limits, refuses zip bombs before exceljs inflates anything.
+ *   xls, a web page with a <table> or an Excel 2003 XML workbook → xls read by SheetJS, one sheet per
+ *   table; other text → csv), checks size limits, refuses zip bombs before exceljs inflates anything.
  *   `rows()` may be called again; each call reads the file afresh (xlsx/csv stream, xls is in memory).
  * - `sniffFormat(path) → Promise<SniffResult>`: just the format decision.
  * - `sha256File(path) → Promise<string>`: streamed hex digest (the attachment store's key).
@@ -32,7 +33,8 @@ import { openCsv } from './read-csv';
 import type { CsvDelimiter } from './read-csv';
 import { causeOf, readError, resolveLimits } from './read-limits';
 import type { ReadLimits } from './read-limits';
-import { openXls } from './read-xls';
+import { decodeMarkup } from './read-markup';
+import { openMarkupTables, openXls } from './read-xls';
 import { readXlsxRows } from './read-xlsx';
 import { inspectXlsx } from './xlsx-zip';
 import type { SheetState } from './xlsx-zip';
@@ -63,7 +65,7 @@ export type SourceReader = {
   /** The first visible readable sheet: what `rows()` reads without a name. */
   defaultSheet: string;
   date1904: boolean;
-  /** CSV only. */
+  /** CSV, and a web page or XML workbook under an .xls name. */
   encoding: EncodingInfo | null;
   /** CSV only. */
   delimiter: CsvDelimiter | null;
@@ -81,7 +83,8 @@ export type OpenSourceOptions = {
 };
 
 export type SniffResult =
-  | { ok: true; format: SourceFormat; size: number }
+  /** `markup`: a web page with tables, or an Excel 2003 XML workbook (read as Excel 97-2003 files are). */
+  | { ok: true; format: SourceFormat | 'markup'; size: number }
   | {
       ok: false;
       reason: 'empty_file' | 'pdf' | 'image' | 'binary' | 'html';
@@ -176,7 +179,12 @@ export async function sniffFormat(path: string): Promise<SniffResult> {
     .replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')
     .trimStart();
   if (/^<(?:!doctype\s+html|html|table|head|meta|\?xml)/i.test(start)) {
-    return { ok: false, reason: 'html', detected: 'web page or XML (saved under a spreadsheet name)', size };
+    // Online banks export statements as a web page's table or Excel 2003 XML under an .xls name, and
+    // Excel opens both. A page without a table (a login or error page saved by mistake) is refused.
+    const text = head.toString('latin1');
+    if (/<table[\s>]/i.test(text) || /urn:schemas-microsoft-com:office:spreadsheet/i.test(text))
+      return { ok: true, format: 'markup', size };
+    return { ok: false, reason: 'html', detected: 'web page or XML without a table', size };
   }
   return { ok: true, format: 'csv', size };
 }
@@ -186,7 +194,7 @@ const SNIFF_MESSAGES: Record<Exclude<SniffResult, { ok: true }>['reason'], strin
   pdf: 'is a PDF document; export the statement from online banking as Excel (.xlsx/.xls) or CSV instead',
   image: 'is an image, not a spreadsheet; export the data as Excel or CSV instead',
   binary: 'is not a spreadsheet or text file',
-  html: 'is a web page or XML file saved under a spreadsheet name; open it in Excel and save it as .xlsx',
+  html: 'is a web page or XML file without a table of data (perhaps a login or error page saved by mistake); export the statement again',
 };
 
 async function statOrFail(path: string, file: string): Promise<void> {
@@ -240,7 +248,8 @@ export async function openSource(path: string, opts: OpenSourceOptions = {}): Pr
       { file, reason: 'extension_mismatch', detected: 'text' },
     );
   }
-  const base = { path, file, format, size };
+  // A web page or XML workbook under an .xls name is what the bank calls an .xls: stored as one.
+  const base = { path, file, format: format === 'markup' ? ('xls' as const) : format, size };
 
   if (format === 'xlsx') {
     const inspection = await inspectXlsx(path, file, limits);
@@ -267,8 +276,9 @@ export async function openSource(path: string, opts: OpenSourceOptions = {}): Pr
         }),
     };
   }
-  if (format === 'xls') {
-    const wb = await openXls(path, file, limits);
+  if (format === 'xls' || format === 'markup') {
+    const markup = format === 'markup' ? await decodeMarkup(path, file, opts.encoding) : null;
+    const wb = markup ? openMarkupTables(markup.text, file, limits) : await openXls(path, file, limits);
     const sheets: SheetInfo[] = wb.sheets.map((s, index) => ({ ...s, index, readable: true }));
     const defaultSheet = pickDefault(sheets, file);
     return {
@@ -276,7 +286,7 @@ export async function openSource(path: string, opts: OpenSourceOptions = {}): Pr
       sheets,
       defaultSheet,
       date1904: wb.date1904,
-      encoding: null,
+      encoding: markup?.encoding ?? null,
       delimiter: null,
       rows: (sheet, o) => wb.rows(sheet ?? defaultSheet, o?.allowEmpty ?? false),
     };

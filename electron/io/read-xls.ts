@@ -75,14 +75,7 @@ export async function openXls(path: string, file: string, limits: ReadLimits): P
   const data = await readFile(path);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, {
-      type: 'buffer',
-      cellDates: false,
-      cellNF: true,
-      cellText: false,
-      dense: true,
-      cellStyles: false,
-    });
+    wb = XLSX.read(data, { ...READ_OPTIONS, type: 'buffer' });
   } catch (e) {
     const f = describeFailure(e);
     const message =
@@ -95,6 +88,38 @@ export async function openXls(path: string, file: string, limits: ReadLimits): P
       cause: causeOf(e),
     });
   }
+  return workbookOf(wb, file, limits);
+}
+
+/**
+ * A web page's tables (or an Excel 2003 XML workbook) saved under an Excel name: many online banks
+ * export statements so, and Excel opens them. Each <table> is a sheet; cell text is kept as written
+ * (`raw`), so numbers and dates are parsed by the import's own rules, as in a CSV. `text` is the file
+ * already decoded (see markupEncoding).
+ */
+export function openMarkupTables(text: string, file: string, limits: ReadLimits): XlsWorkbook {
+  let wb: XLSX.WorkBook;
+  try {
+    wb = XLSX.read(text, { ...READ_OPTIONS, type: 'string', raw: true });
+  } catch (e) {
+    throw readError('file_unreadable', `${file} is a web page whose tables cannot be read.`, {
+      file,
+      reason: 'truncated',
+      cause: causeOf(e),
+    });
+  }
+  return workbookOf(wb, file, limits);
+}
+
+const READ_OPTIONS = {
+  cellDates: false,
+  cellNF: true,
+  cellText: false,
+  dense: true,
+  cellStyles: false,
+} as const;
+
+function workbookOf(wb: XLSX.WorkBook, file: string, limits: ReadLimits): XlsWorkbook {
   const date1904 = wb.Workbook?.WBProps?.date1904 === true;
   const meta = wb.Workbook?.Sheets ?? [];
   const sheets: XlsSheet[] = wb.SheetNames.map((name, i) => {

@@ -301,9 +301,41 @@ export const CORPUS: CorpusEntry[] = [
   {
     id: 'html-named-xls',
     file: 'bank.xls',
-    what: 'a web page saved as .xls (what some online banks call an Excel export)',
-    build: put('<html><body><table><tr><td>交易日期</td></tr></table></body></html>'),
+    what: 'a web page without a table saved as .xls (a session-expired page instead of the export)',
+    build: put('<html><body><p>会话已超时，请重新登录</p></body></html>'),
     expect: { error: { code: 'file_unsupported', reason: 'html' } },
+  },
+  {
+    id: 'html-table-xls',
+    file: '交易明细.xls',
+    what: 'a web page table saved as .xls (how many online banks and back offices export)',
+    build: put(
+      `<html><head><meta charset="utf-8"></head><body><table>${[POS_HEAD, textRow(0), textRow(1), textRow(2)]
+        .map(
+          (r) =>
+            `<tr>${r.map((c) => `<td>${c.replaceAll('&', '&amp;').replaceAll('<', '&lt;')}</td>`).join('')}</tr>`,
+        )
+        .join('')}</table></body></html>`,
+    ),
+    expect: { ok: { rows: 3, spot: { 0: spot(0), 2: spot(2) } } },
+  },
+  {
+    id: 'spreadsheetml-entities',
+    file: 'bank.xls',
+    what: 'Excel 2003 XML under an .xls name declaring a billion laughs and an external entity',
+    build: put(
+      `<?xml version="1.0"?>${LAUGHS.replace(']>', '<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('lolz', 'Workbook')}` +
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="S"><Table>' +
+        [POS_HEAD, textRow(0), textRow(1), textRow(2)]
+          .map(
+            (r, i) =>
+              `<Row>${[...r, i === 1 ? '&xxe;&lol9;' : ''].map((c) => `<Cell><Data ss:Type="String">${c}</Data></Cell>`).join('')}</Row>`,
+          )
+          .join('') +
+        '</Table></Worksheet></Workbook>',
+    ),
+    expect: { ok: { rows: 3, spot: { 0: spot(0), 2: spot(2) } } },
+    forbidden: ['root:x:0:0', '/bin/bash', 'lollollol'],
   },
   {
     id: 'docx-named-xlsx',

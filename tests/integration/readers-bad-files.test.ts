@@ -84,11 +84,14 @@ describe('files that are not spreadsheets', () => {
     });
   });
 
-  it('a web page saved as .xls is refused, not parsed as CSV', async () => {
+  it('a web page without a table saved as .xls (a login page) is refused, not parsed as CSV', async () => {
     await withTempDir(async (dir) => {
       const p = join(dir, 'bank.xls');
-      await writeFile(p, '<html><body><table><tr><td>交易日期</td></tr></table></body></html>');
-      expect((await caught(() => openSource(p))).details).toMatchObject({ reason: 'html' });
+      await writeFile(p, '<html><body><p>会话已超时，请重新登录</p></body></html>');
+      const e = await caught(() => openSource(p));
+      expect(e.code).toBe('file_unsupported');
+      expect(e.details).toMatchObject({ reason: 'html' });
+      expect(e.message).toMatch(/without a table/);
     });
   });
 
