@@ -40,9 +40,10 @@ const NUMBER_BODY = /^(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$/;
  * Parses one money cell into integer fen. Unit: yuan by default (see `opts.unit`), result in fen.
  * Returns `{ ok: true, value: null }` for an empty cell ('', spaces, '-', '--', '—').
  *
- * Accepts: "1,234.56", "¥1,234.56", "￥1,234.56", "1,234.56元", "RMB 12", "-1,234.56", "¥-1.00",
- * "-¥1.00", "(12.00)" (negative), "+500.00", "1234.5", ".5", full-width "１２３４．５６" and "－１．００",
- * padding with spaces, tabs, NBSP or ideographic spaces, and finite JS numbers (exceljs cells).
+ * Accepts: "1,234.56", "¥1,234.56", "￥1,234.56", "1,234.56元", "12.00(元)", "RMB 12", "12 CNY",
+ * "人民币12元", "-1,234.56", "¥-1.00", "-¥1.00", "(12.00)" and "12.00-" (negative), "+500.00", "1234.5",
+ * ".5", "'12.00" (Excel's text marker), full-width "１２３４．５６" and "－１．００", padding with spaces,
+ * tabs, NBSP or ideographic spaces, and finite JS numbers (exceljs cells).
  * Rejects: thousands separators in the wrong places ("1,23"), exponents in text, two signs,
  * letters, NaN/Infinity, and extra decimals as `opts.excessDecimals` says.
  */
@@ -75,8 +76,26 @@ function plainFen(text: string, unit: MoneyUnit, negative = false): Fen | null {
   return fen(neg && magnitude !== 0 ? -magnitude : magnitude);
 }
 
+/** Below this magnitude doubles are spaced far closer than a fen (under 2^43 the spacing is at most 2^-10). */
+const CENT_EXACT_LIMIT = 2 ** 43;
+
+/**
+ * A number cell's fen without making its text, when its shortest decimal spelling has at most 2
+ * decimals (yuan) or none (fen): what plainFen reads from String(n), found by arithmetic. Below
+ * CENT_EXACT_LIMIT at most one 2-decimal value lies within rounding of n, so when c / 100 gives back n
+ * exactly, that value (c fen) is the one String(n) spells. Anything else returns null.
+ */
+function exactCents(n: number, unit: MoneyUnit): Fen | null {
+  if (!(Math.abs(n) < CENT_EXACT_LIMIT)) return null;
+  if (unit === 'fen') return Number.isInteger(n) ? fen(n) : null;
+  const c = Math.round(n * 100);
+  return c / 100 === n ? fen(c) : null;
+}
+
 function parseNumberCell(n: number, unit: MoneyUnit, excess: ExcessDecimals): MoneyParse {
   if (!Number.isFinite(n)) return { ok: false, reason: `not a finite number: ${String(n)}` };
+  const cents = exactCents(n, unit);
+  if (cents !== null) return { ok: true, value: cents };
   const quick = plainFen(String(n), unit);
   if (quick !== null) return { ok: true, value: quick };
   // String(n) is the shortest decimal that reads back as the same double: the value the user saw.
@@ -100,9 +119,23 @@ function parseTextCell(text: string, unit: MoneyUnit, excess: ExcessDecimals): M
     negative = true; // accounting style: (12.00) is −12.00
     s = paren[1] ?? '';
   }
+  // Excel's text marker written out into a CSV ('100.00), and the unit or currency after the number.
+  if (s.startsWith("'")) s = s.slice(1);
+  s = s.replace(/\(元\)$/, '');
   if (s.endsWith('元')) s = s.slice(0, -1);
-  let signSeen = false;
   let currencySeen = false;
+  if (/\d(RMB|CNY)$/i.test(s)) {
+    currencySeen = true;
+    s = s.slice(0, -3);
+  }
+  let signSeen = false;
+  // A minus after the number (12.30-), as some core-banking exports print a debit.
+  if (/\d-$/.test(s) && !s.startsWith('-')) {
+    if (negative) return { ok: false, reason: `two minus signs in "${text}"` };
+    negative = true;
+    signSeen = true;
+    s = s.slice(0, -1);
+  }
   for (;;) {
     const c = s[0];
     if ((c === '-' || c === '+') && !signSeen) {
@@ -114,6 +147,9 @@ function parseTextCell(text: string, unit: MoneyUnit, excess: ExcessDecimals): M
       currencySeen = true;
       s = s.slice(1);
     } else if (/^(RMB|CNY)/i.test(s) && !currencySeen) {
+      currencySeen = true;
+      s = s.slice(3);
+    } else if (s.startsWith('人民币') && !currencySeen) {
       currencySeen = true;
       s = s.slice(3);
     } else {

@@ -36,6 +36,13 @@ describe('parseMoney reads every way a money cell is printed', () => {
     ['\u00A01,234.56\u00A0', 123456],
     ['\u30001234.56', 123456],
     ['RMB 12.30', 1230],
+    ['12.30 CNY', 1230],
+    ['人民币12.30元', 1230],
+    ['12.30（元）', 1230],
+    ['5-', -500], // a minus after the number, as core-banking exports print a debit
+    ['1,234.50-', -123450],
+    ["'1,234.50", 123450], // Excel's text marker, written into a CSV
+    ["'-5.00", -500],
     ['-0.00', 0],
   ])('%j → %d fen', (cell, expected) => {
     expect(parseMoney(cell)).toEqual(ok(expected));
@@ -45,7 +52,7 @@ describe('parseMoney reads every way a money cell is printed', () => {
     expect(parseMoney(cell)).toEqual(ok(null));
   });
 
-  it.each(['abc', '1,23', '12,34.5', '1.2.3', '1e5', '--5', '-(5)', '¥¥5', '5-', '12 元 元', 'NaN'])(
+  it.each(['abc', '1,23', '12,34.5', '1.2.3', '1e5', '--5', '-(5)', '¥¥5', '-5-', '(5-)', '12 元 元', 'NaN'])(
     'rejects %j with a reason',
     (cell) => {
       const r = parseMoney(cell);
