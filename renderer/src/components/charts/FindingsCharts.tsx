@@ -5,6 +5,7 @@ import type { FindingsChart } from '../../../../shared/api/contract';
 import { fen } from '../../../../shared/fen';
 import { bucketRange, drawYuan, findingsHref, go, timeTickInterval, yuanTick } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
+import { timeGridLines } from '../../charts/time-grid';
 import { AxisTick } from './AxisTick';
 import { ChartFrame, useEngaged } from './ChartFrame';
 import type { LegendItem } from './ChartFrame';
@@ -32,7 +33,11 @@ export const FindingsByKindChart = memo(function FindingsByKindChart({ data }: {
     <ChartFrame id="findings-by-kind" title={t('charts.findingsTitle')} legend={kinds} onEngage={engage}>
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <CartesianGrid
+            strokeDasharray="3 3"
+            stroke="#e5e7eb"
+            verticalCoordinatesGenerator={timeGridLines}
+          />
           <XAxis dataKey="month" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           <YAxis allowDecimals={false} tick={AxisTick} interval={0} />
           {engaged ? <Tooltip /> : null}
@@ -78,7 +83,11 @@ export const StakeChart = memo(function StakeChart({ data }: { data: FindingsCha
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <CartesianGrid
+            strokeDasharray="3 3"
+            stroke="#e5e7eb"
+            verticalCoordinatesGenerator={timeGridLines}
+          />
           <XAxis dataKey="month" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           <YAxis tickFormatter={yuanTick} tick={AxisTick} width={80} interval={0} />
           {engaged ? (

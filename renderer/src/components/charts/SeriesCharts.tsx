@@ -29,6 +29,7 @@ import {
   yuanTick,
 } from '../../charts/chart-data';
 import { formatFen } from '../../format/number';
+import { timeGridLines } from '../../charts/time-grid';
 import { AxisTick } from './AxisTick';
 import { ChartFrame, useEngaged } from './ChartFrame';
 import type { LegendItem } from './ChartFrame';
@@ -81,7 +82,11 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <CartesianGrid
+            strokeDasharray="3 3"
+            stroke="#e5e7eb"
+            verticalCoordinatesGenerator={timeGridLines}
+          />
           <XAxis dataKey="bucket" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           {/* Every value tick shown (five by default, they fit): no measuring of the labels either. */}
           <YAxis yAxisId="yuan" tickFormatter={yuanTick} tick={AxisTick} width={80} interval={0} />
@@ -188,7 +193,11 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
     >
       <ResponsiveContainer width="100%" height="100%">
         <ComposedChart data={rows} margin={{ top: 16, right: 16, bottom: 8, left: 16 }}>
-          <CartesianGrid strokeDasharray="3 3" stroke="#e5e7eb" />
+          <CartesianGrid
+            strokeDasharray="3 3"
+            stroke="#e5e7eb"
+            verticalCoordinatesGenerator={timeGridLines}
+          />
           <XAxis dataKey="bucket" tick={AxisTick} interval={timeTickInterval(rows.length)} />
           <YAxis tickFormatter={rateTick} tick={AxisTick} domain={[0, 'auto']} interval={0} />
           {engaged ? (
