@@ -106,7 +106,14 @@ const XYY_RE = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(.*)$/;
 
 /** A date or date-time from text. */
 export function parseDateText(raw: string, order?: DateOrder): MomentResult {
-  const t = raw.normalize('NFKC').trim();
+  const t = raw
+    .normalize('NFKC')
+    .trim()
+    // Excel's text marker written into a CSV ('2026-08-01), a weekday after the date (星期六, 周六,
+    // (六)), and China's own offset: the time is then the wall-clock time printed.
+    .replace(/^'(?=\d)/, '')
+    .replace(/\s*(?:星期|周|礼拜)[一二三四五六日天]|\s*\([一二三四五六日天]\)/, '')
+    .replace(/(\d)\s*(?:\+08:?00|GMT\+0?8(?::?00)?|UTC\+0?8(?::?00)?)$/i, '$1');
   if (t === '') return fail('empty');
   if (/(?:\d(?:z|utc|gmt)|[+-]\d{2}:?\d{2})$/i.test(t) && /[t\s:]/i.test(t)) return fail('time_zone');
   let days: number | null;
@@ -137,6 +144,24 @@ export function parseDateText(raw: string, order?: DateOrder): MomentResult {
 }
 
 const LAST_ACCEPTED_DAY = daysFromCivil(2199, 12, 31);
+
+const CANONICAL_RE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/;
+
+/**
+ * The moment of text in the readers' own `YYYY-MM-DD HH:mm:ss` (a RawDateCell's text: every .xlsx date
+ * cell of every row), read by one pattern instead of parseDateText's general one, which reads such text
+ * the same. Null for any other text, or a value out of range (parseDateText then says why).
+ */
+function canonicalMoment(text: string): Moment | null {
+  const m = CANONICAL_RE.exec(text);
+  if (!m) return null;
+  const days = day(m[1]!, m[2]!, m[3]!);
+  const h = Number(m[4]);
+  const min = Number(m[5]);
+  const s = Number(m[6]);
+  if (days === null || h > 23 || min > 59 || s > 59) return null;
+  return { days, secondOfDay: h * 3600 + min * 60 + s };
+}
 
 function fromSerial(serial: number, date1904: boolean): MomentResult {
   const parts = splitExcelSerial(serial, date1904);
@@ -180,8 +205,8 @@ export function parseMomentCell(cell: RawCell | undefined, opts: DateOptions = {
       const s = parseTimeText(cell.value.slice(11));
       return s === null ? fail('not_a_date') : { ok: true, value: { days: null, secondOfDay: s } };
     }
-    const r = parseDateText(cell.value);
-    return r;
+    const canonical = canonicalMoment(cell.value);
+    return canonical ? { ok: true, value: canonical } : parseDateText(cell.value);
   }
   const text = cellText(cell);
   if (text === null) return fail('empty');
@@ -210,7 +235,8 @@ export function parseTimeCell(cell: RawCell | undefined, opts: DateOptions = {})
   const text = typeof cell === 'string' ? cellText(cell) : null;
   if (text !== null) {
     // A time-only cell written out with Excel's day zero in front (1899-12-30 08:00:25): the time.
-    const s = parseTimeText(/^1899-12-3[01][ T]/.test(text) ? text.slice(11) : text);
+    const bare = text.replace(/^'(?=\d)/, ''); // Excel's text marker written into a CSV
+    const s = parseTimeText(/^1899-12-3[01][ T]/.test(bare) ? bare.slice(11) : bare);
     if (s !== null) return { ok: true, value: { days: null, secondOfDay: s } };
     // A day fraction written out as text (0.3414…), as a CSV of a General-format time column has it.
     if (/^0?\.\d+$/.test(text)) return fromSerial(Number(text), false);
