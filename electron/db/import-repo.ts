@@ -88,6 +88,17 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const firstRow = db.prepare(FIRST_ROW_WITH_FINGERPRINT).pluck();
+  const exists = meta.kind === 'pos' ? posExists : bankExists;
+  // firstRowOf asks the book whether a fingerprint is there before the row is added, and the add asks
+  // the same of the same fingerprint next: the answer is kept for that one add (any add clears it).
+  let asked: string | null = null;
+  let askedExists = false;
+  const isKnown = (lookup: Statement, fingerprint: string): boolean => {
+    const known =
+      asked === fingerprint && lookup === exists ? askedExists : lookup.get(fingerprint) !== undefined;
+    asked = null;
+    return known;
+  };
   const counts: BatchCounts = { total: 0, added: 0, duplicate: 0, skipped: 0 };
   let firstDate: string | null = null;
   let lastDate: string | null = null;
@@ -121,7 +132,7 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
     addPos(t, fingerprint, ref) {
       counts.total += 1;
       seeDate(t.txnTime);
-      if (posExists.get(fingerprint) !== undefined) {
+      if (isKnown(posExists, fingerprint)) {
         source(ref, 'duplicate', fingerprint, null);
         counts.duplicate += 1;
         return 'duplicate';
@@ -155,7 +166,7 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
     addBank(l, fingerprint, ref) {
       counts.total += 1;
       seeDate(l.txnTime);
-      if (bankExists.get(fingerprint) !== undefined) {
+      if (isKnown(bankExists, fingerprint)) {
         source(ref, 'duplicate', fingerprint, null);
         counts.duplicate += 1;
         return 'duplicate';
@@ -183,7 +194,14 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
       counts.skipped += 1;
       source(ref, 'skipped', null, reason);
     },
-    firstRowOf: (fingerprint) => firstRow.get(fingerprint, batchId) as number | undefined,
+    firstRowOf(fingerprint) {
+      // A row of this batch with the fingerprint was either added or found to be a duplicate, so the
+      // book's records hold that fingerprint: when they do not (nearly every row), no row of the batch
+      // has it, and that answer comes from the records' unique index instead of source_rows'.
+      askedExists = exists.get(fingerprint) !== undefined;
+      asked = fingerprint;
+      return askedExists ? (firstRow.get(fingerprint, batchId) as number | undefined) : undefined;
+    },
     counts: () => ({ ...counts }),
     finish() {
       db.prepare(
