@@ -2,7 +2,6 @@
  * Month close (月结): the checklist a bookkeeper works through, closing (which locks the month, see
  * electron/db/periods-repo.ts assertMonthsOpen) and reopening with a reason. Both are audited.
  */
-import chineseDays from 'chinese-days';
 import type { ChecklistItem, CloseChecklist, PeriodView } from '../../shared/api/close';
 import type { ReconcileSettings } from '../../shared/api/reconcile';
 import { FeeTrailError } from '../../shared/result';
@@ -13,14 +12,12 @@ import { closePeriod, getPeriod, reopenPeriod } from '../db/periods-repo';
 import { bankDateRange, openFindingCount, posDaysOf } from '../db/report-repo';
 import { addDays, monthRange } from './period';
 import { reconcileSettings } from './reconcile-service';
+import { isWorkingDay } from './working-days';
+import { cycleDueDate } from '../../shared/domain/reconcile/settlement-dues';
 
 /** The day the sales of `day` reach the bank under the settlement cycle (T+1: the next working day). */
 export function settlementDay(day: string, cycle: ReconcileSettings['settlementCycle']): string {
-  if (cycle === 'D0') return day;
-  if (cycle === 'D+1') return addDays(day, 1);
-  let d = addDays(day, 1);
-  for (let i = 0; i < 15 && !chineseDays.isWorkday(d); i += 1) d = addDays(d, 1);
-  return d;
+  return cycleDueDate(day, { settlementCycle: cycle, isWorkingDay });
 }
 
 function daysOf(from: string, to: string): string[] {

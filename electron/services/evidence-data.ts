@@ -3,7 +3,6 @@
  * transaction with the contract's arithmetic and its source row, the settlement days they fall on
  * against the bank, the effective rate over the period and the source files with their SHA-256.
  */
-import chineseDays from 'chinese-days';
 import type { Provenance, StoredBankLine, StoredTxn } from '../../shared/api/ledger';
 import type { FindingView } from '../../shared/api/reconcile';
 import type {
@@ -32,6 +31,7 @@ import { listRateCards } from '../db/rate-card-repo';
 import type { DisputeService } from './dispute-service';
 import { addDays, monthRange } from './period';
 import { reconcileSettings } from './reconcile-service';
+import { isWorkingDay } from './working-days';
 
 function sourceOf(p: Provenance): EvidenceSource {
   return { fileName: p.fileName, sha256: p.sha256, sheet: p.sheet, row: p.row, cells: p.cells.map(cellText) };
@@ -123,7 +123,7 @@ function settlementDays(book: Book, tradeDays: readonly string[]): EvidenceSettl
   const opts = {
     settlementCycle: settings.settlementCycle,
     settlementBasis: settings.settlementBasis,
-    isWorkingDay: (d: string) => chineseDays.isWorkday(d),
+    isWorkingDay,
     acquirerCounterparties: settings.acquirerCounterparties,
     acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
   };

@@ -3,7 +3,6 @@
  * refunds refer to, and the bank lines where late settlements land), run the pure engine, store the
  * results keeping the user's triage decisions.
  */
-import chineseDays from 'chinese-days';
 import { z } from 'zod';
 import type { DeductionAgreement, ReconcileOptions } from '../../shared/domain/reconcile/types';
 import type {
@@ -39,6 +38,7 @@ import { assertMonthsOpen, monthsBetween } from '../db/periods-repo';
 import { feesPerDay } from '../db/report-repo';
 import { getSetting, setSetting } from '../db/settings-repo';
 import { addDays, monthRange } from './period';
+import { isWorkingDay, yearsWithoutCalendar } from './working-days';
 
 /** How far before the period voids and refunds may reach back for their original sale. */
 const CONTEXT_BEFORE_DAYS = 62;
@@ -142,7 +142,7 @@ export class ReconcileService {
     const options = {
       settlementCycle: settings.settlementCycle,
       settlementBasis: settings.settlementBasis,
-      isWorkingDay: (d: string) => chineseDays.isWorkday(d),
+      isWorkingDay,
       acquirerCounterparties: settings.acquirerCounterparties,
       acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
       matchWindowDays: settings.matchWindowDays,
@@ -167,7 +167,14 @@ export class ReconcileService {
       period,
       options,
     });
-    const runId = saveRun(book, period, result.findings, result.summary, this.now());
+    // Under T+1 a year without the official holiday schedule is reckoned Monday to Friday: say so.
+    const unknownYears =
+      settings.settlementCycle === 'T+1'
+        ? yearsWithoutCalendar(period.from, addDays(period.to, CONTEXT_AFTER_DAYS))
+        : [];
+    const summary =
+      unknownYears.length > 0 ? { ...result.summary, calendarUnknownYears: unknownYears } : result.summary;
+    const runId = saveRun(book, period, result.findings, summary, this.now());
     const run = getRun(book, runId);
     if (!run) throw new FeeTrailError('internal', 'The reconciliation run was not stored.');
     return { ...run, findings: findingsOfPeriod(book, period) };

@@ -79,6 +79,10 @@ export function registerReconcile(program: Command, ctx: CliContext): void {
       ctx.io.out(
         `结算 应到 ${formatFen(sm.settlementsDueFen)} / 实到 ${formatFen(sm.settlementsReceivedFen)}`,
       );
+      if (sm.calendarUnknownYears !== undefined && sm.calendarUnknownYears.length > 0)
+        ctx.io.out(
+          `内置日历没有 ${sm.calendarUnknownYears.join('、')} 年的节假日安排，T+1 应到账日按周一至周五推算 / no holiday schedule for ${sm.calendarUnknownYears.join(', ')}: T+1 due dates reckoned Monday to Friday`,
+        );
       const byAmount = sm.settledByAmountOnly;
       if (byAmount !== undefined && byAmount.count > 0)
         ctx.io.out(

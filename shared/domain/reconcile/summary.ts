@@ -40,6 +40,11 @@ export type ReconcileSummary = {
    * keywords of the settings (add it there to be sure). Absent in runs stored before it was counted.
    */
   settledByAmountOnly?: { count: number; fen: Fen };
+  /**
+   * Under T+1: years of the period (and the days after it) whose official holiday schedule the built-in
+   * calendar does not have, so their due dates were reckoned Monday to Friday. Set by the app, not the engine.
+   */
+  calendarUnknownYears?: number[];
   deductions: { count: number; fen: Fen };
   findingCount: number;
   /** Sum of deltaFen over findings that cost the merchant money, in fen. */

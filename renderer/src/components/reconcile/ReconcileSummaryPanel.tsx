@@ -120,6 +120,11 @@ export function ReconcileSummaryPanel({
           </tr>
         </tfoot>
       </table>
+      {summary.calendarUnknownYears !== undefined && summary.calendarUnknownYears.length > 0 ? (
+        <p className="field-hint" data-testid="summary-calendar">
+          {t('reconcile.summary.calendarUnknown', { years: summary.calendarUnknownYears.join('、') })}
+        </p>
+      ) : null}
       {summary.settledByAmountOnly !== undefined && summary.settledByAmountOnly.count > 0 ? (
         <p className="field-hint" data-testid="summary-by-amount">
           {t('reconcile.summary.settledByAmountOnly', {

@@ -36,6 +36,8 @@ export const reconcileEn: typeof reconcileZhCN = {
     unmatchedDue: 'Not received ({{n}})',
     unmatchedCredits: 'Credits matching no settlement ({{n}})',
     pending: 'Not due yet in the statement ({{n}})',
+    calendarUnknown:
+      'The built-in calendar does not have the official holiday schedule of {{years}} yet (published around each November for the next year; updating FeeTrail brings it): T+1 due dates are reckoned Monday to Friday for now. Settlements paid early or in parts around holidays are still matched day by day by their amounts.',
     settledByAmountOnly:
       '{{n}} more credits ({{amount}}) come from a payer not in the acquirer list; they were taken as settlements because they equal the money due to the fen. If they are the acquirer’s, add its name or a summary keyword under Settings → Reconciliation settings.',
     deductions: 'Acquirer debits ({{n}})',

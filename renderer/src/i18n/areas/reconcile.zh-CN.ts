@@ -32,6 +32,8 @@ export const reconcileZhCN = {
     unmatchedDue: '未到账 {{n}} 笔',
     unmatchedCredits: '找不到对应结算的到账 {{n}} 笔',
     pending: '尚未到期（流水还未覆盖）{{n}} 笔',
+    calendarUnknown:
+      '内置日历还没有 {{years}} 年的法定节假日安排（国务院每年 11 月前后公布下一年的安排，更新 FeeTrail 即可得到）：T+1 的应到账日暂按周一至周五推算。节假日前后分几笔或提前到账的结算款仍按金额逐日匹配。',
     settledByAmountOnly:
       '另有 {{n}} 笔到账（共 {{amount}}）的付款方不在收单机构名单里，因金额与应到账结算款分毫不差而算作结算款。若确是收单机构的打款，请在“设置 → 对账设置”里加上它的户名或关键词。',
     deductions: '收单机构扣款 {{n}} 笔',
