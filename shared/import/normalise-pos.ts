@@ -33,22 +33,37 @@ export function createPosRowNormaliser(m: PosMapping, file: string): (row: RawRo
   const ctx = createReaderContext(m, file);
   const user: UserValueMaps = m.valueMaps;
   const turnFee = m.feeSign === 'deduction';
-  return (row) => readPosRow(new RowReader(ctx, row), user, turnFee);
+  // A file repeats a handful of 交易类型 texts: whether each moves no money is worked out once.
+  const noMoney = new Map<string, boolean>();
+  const movesNothing = (typeText: string): boolean => {
+    let v = noMoney.get(typeText);
+    if (v === undefined) {
+      const key = normaliseValue(typeText);
+      const taught = user.txnType !== undefined && Object.prototype.hasOwnProperty.call(user.txnType, key);
+      v = !taught && movesNoMoney(key);
+      if (noMoney.size < TYPE_CACHE_LIMIT) noMoney.set(typeText, v);
+    }
+    return v;
+  };
+  return (row) => readPosRow(new RowReader(ctx, row), movesNothing, user, turnFee);
 }
+
+const TYPE_CACHE_LIMIT = 1000;
 
 /** One row, for previews and tests; use createPosRowNormaliser for a whole file. */
 export function normalisePosRow(m: PosMapping, file: string, row: RawRow): PosRowResult {
   return createPosRowNormaliser(m, file)(row);
 }
 
-function readPosRow(r: RowReader, user: UserValueMaps, turnFee: boolean): PosRowResult {
+function readPosRow(
+  r: RowReader,
+  movesNothing: (typeText: string) => boolean,
+  user: UserValueMaps,
+  turnFee: boolean,
+): PosRowResult {
   // A hold or an inquiry is no payment: skipped and reported, unless the user said what it is.
   const typeText = r.has('txnType') ? r.text('txnType') : null;
-  if (typeText !== null) {
-    const key = normaliseValue(typeText);
-    const taught = user.txnType !== undefined && Object.prototype.hasOwnProperty.call(user.txnType, key);
-    if (!taught && movesNoMoney(key)) return { ok: 'not_payment' };
-  }
+  if (typeText !== null && movesNothing(typeText)) return { ok: 'not_payment' };
   const txnTime = r.dateTime();
 
   let txnType: TxnType | null | undefined = r.has('txnType') ? r.code('txnType', user) : 'sale';

@@ -31,7 +31,7 @@ export type ReaderContext = {
   units: Partial<Record<MoneyField, 'yuan' | 'fen'>>;
   dateOpts: DateOptions;
   /** Value → code per field: a file repeats a handful of values (刷卡, 成功) a hundred thousand times. */
-  codes: Map<string, unknown>;
+  codes: Partial<Record<ValueField, Map<string, unknown>>>;
 };
 
 const CODE_CACHE_LIMIT = 10_000;
@@ -43,7 +43,7 @@ export function createReaderContext(m: ColumnMapping, file: string): ReaderConte
     fields: m.fields,
     units: m.moneyUnits,
     dateOpts: { date1904: m.date1904, ...(m.dateOrder ? { order: m.dateOrder } : {}) },
-    codes: new Map(),
+    codes: {},
   };
 }
 
@@ -135,10 +135,10 @@ export class RowReader {
   code<F extends ValueField>(field: F, user: UserValueMaps): ValueCodes[F] | null | undefined {
     const t = cellText(this.cell(field) ?? null);
     if (t === null) return null;
-    const key = `${field}\u001f${t}`;
-    const cached = this.ctx.codes.get(key) as ValueCodes[F] | null | undefined;
+    const codes = (this.ctx.codes[field] ??= new Map());
+    const cached = codes.get(t) as ValueCodes[F] | null | undefined;
     const v = cached !== undefined ? cached : lookupValue(field, t, user);
-    if (cached === undefined && this.ctx.codes.size < CODE_CACHE_LIMIT) this.ctx.codes.set(key, v);
+    if (cached === undefined && codes.size < CODE_CACHE_LIMIT) codes.set(t, v);
     if (v === null) this.issue(field, 'error', 'unknown_value', { field, value: t });
     return v ?? undefined;
   }

@@ -22,8 +22,13 @@ function unwrapFormulaText(text: string): string {
   return m ? (m[1] as string).replaceAll('""', '"') : text;
 }
 
+/** Printable ASCII other than the space, or a CJK ideograph (U+3400–U+9FFF): never padding. */
+const isInk = (code: number): boolean => (code > 0x20 && code < 0x7f) || (code >= 0x3400 && code <= 0x9fff);
+
 /** Strips padding (spaces, tabs, full-width spaces, BOM) from both ends. */
 export function trimPadding(text: string): string {
+  // Most cells (ids, codes, 消费, 成功) begin and end with ink: nothing to strip, no regex run.
+  if (text.length > 0 && isInk(text.charCodeAt(0)) && isInk(text.charCodeAt(text.length - 1))) return text;
   return text.replace(EDGE_NOISE, '');
 }
 

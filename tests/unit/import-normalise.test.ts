@@ -46,6 +46,14 @@ describe('cell text', () => {
     expect(cellText('a="1"')).toBe('a="1"');
     expect(cellText('="1" & "2"')).toBe('="1" & "2"');
   });
+
+  test('padding of every kind is stripped from both ends, whatever the text between', () => {
+    for (const pad of [' ', '\t', '\u00A0', '\u3000', '\uFEFF', '\u200B', '\u2003', '\n'])
+      for (const inner of ['消费', 'A8837261', '成功 ', '¥12', 'é'])
+        expect(cellText(`${pad}${inner}${pad}`)).toBe(inner.trim());
+    expect(cellText('消费')).toBe('消费');
+    expect(cellText('\u3000\u3000')).toBeNull();
+  });
 });
 
 describe('bank amount layouts', () => {

@@ -22,6 +22,31 @@ describe('parseMoney fast path for plain amounts', () => {
     );
   });
 
+  it('a number a few ulps off a fen (float noise) is that fen', () => {
+    const next = (x: number, ulps: number): number => {
+      const bits = new BigInt64Array(new Float64Array([x]).buffer);
+      bits[0] = (bits[0] as bigint) + BigInt(ulps);
+      return new Float64Array(bits.buffer)[0] as number;
+    };
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: -(10n ** 13n), max: 10n ** 13n }).filter((f) => f !== 0n),
+        fc.integer({ min: -2, max: 2 }),
+        (f, ulps) => {
+          const value = Number(f);
+          expect(parseMoney(next(Number(yuanText(f)), ulps))).toEqual({ ok: true, value });
+          expect(parseMoney(next(value, ulps), { unit: 'fen' })).toEqual(
+            ulps === 0 || !Number.isInteger(next(value, ulps)) ? expect.anything() : { ok: true, value },
+          );
+        },
+      ),
+      { numRuns: 2000 },
+    );
+    expect(parseMoney(-0)).toEqual({ ok: true, value: 0 });
+    expect(parseMoney(-0, { unit: 'fen' })).toEqual({ ok: true, value: 0 });
+    expect(parseMoney(2 ** 43 - 0.01)).toEqual({ ok: true, value: 879609302220799 });
+  });
+
   it('agrees with the decimal path on the edge cases it hands over', () => {
     expect(parseMoney(1234.5600000000002)).toEqual({ ok: true, value: 123456 });
     expect(parseMoney(1e21)).toMatchObject({ ok: false });
