@@ -18,7 +18,7 @@ const DECLARED = [
 export function declaredCharset(head: Uint8Array): string | null {
   const text = Buffer.from(head.subarray(0, 4096)).toString('latin1');
   for (const re of DECLARED) {
-    const name = re.exec(text)?.[1];
+    const name = text.match(re)?.[1];
     const known = name === undefined ? null : normaliseEncodingName(name);
     if (known) return known;
   }
