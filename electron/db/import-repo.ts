@@ -8,6 +8,7 @@
  */
 import type { Statement } from 'better-sqlite3';
 import type { BankLine, PosTxn } from '../../shared/domain/types';
+import { posReusedFingerprint } from '../../shared/import/fingerprint';
 import type { RawCell } from '../../shared/import/raw';
 import type { Book } from './book';
 
@@ -29,7 +30,8 @@ export type BatchMeta = {
 export type SourceRef =
   | { sheet: string; row: number; cells: readonly RawCell[] }
   | { sheet: string; row: number; cellsJson: string };
-export type RowOutcome = 'added' | 'duplicate';
+/** `reused`: added, under posReusedFingerprint, as its 参考号 was another transaction's. */
+export type RowOutcome = 'added' | 'duplicate' | 'reused';
 
 export type BatchCounts = { total: number; added: number; duplicate: number; skipped: number };
 
@@ -44,6 +46,8 @@ export type BatchWriter = {
   /** Record the final counts and the date range on the batch row. */
   finish(): BatchCounts;
 };
+
+type StoredKey = { day: string; amount: number };
 
 function dateOf(time: string): string {
   return time.slice(0, 10);
@@ -75,6 +79,17 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
   );
   const posExists = db.prepare('SELECT 1 FROM pos_transactions WHERE fingerprint = ?').pluck();
+  const posStored = db.prepare(
+    'SELECT txn_date AS day, amount_fen AS amount FROM pos_transactions WHERE fingerprint = ?',
+  );
+  // Rows kept under a reused 参考号 whose first holder was undone since: their key is looked for too,
+  // but only in a book that has such rows (a range of the fingerprint index; nearly every book has none).
+  let anyReused =
+    db
+      .prepare(
+        `SELECT 1 FROM pos_transactions WHERE fingerprint >= '["pos1r"' AND fingerprint < '["pos1s' LIMIT 1`,
+      )
+      .get() !== undefined;
   const bankExists = db.prepare('SELECT 1 FROM bank_lines WHERE fingerprint = ?').pluck();
   const insertPos = db.prepare(
     `INSERT INTO pos_transactions(batch_id, source_row_id, fingerprint, merchant_no, terminal_id, txn_time, txn_date,
@@ -129,13 +144,28 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
 
   return {
     batchId,
-    addPos(t, fingerprint, ref) {
+    addPos(t, base, ref) {
       counts.total += 1;
       seeDate(t.txnTime);
-      if (isKnown(posExists, fingerprint)) {
+      let fingerprint = base;
+      if (anyReused && t.refNo !== null && posExists.get(posReusedFingerprint(t)) !== undefined) {
+        fingerprint = posReusedFingerprint(t);
         source(ref, 'duplicate', fingerprint, null);
         counts.duplicate += 1;
         return 'duplicate';
+      }
+      if (isKnown(posExists, base)) {
+        // The 参考号 is in the book: the same transaction (a re-import, an overlapping export), or, on
+        // another day or for another amount, another transaction that reuses it.
+        const stored = t.refNo === null ? undefined : (posStored.get(base) as StoredKey | undefined);
+        const reused =
+          stored !== undefined && (stored.day !== dateOf(t.txnTime) || stored.amount !== t.amountFen);
+        if (reused) fingerprint = posReusedFingerprint(t);
+        if (!reused || posExists.get(fingerprint) !== undefined) {
+          source(ref, 'duplicate', fingerprint, null);
+          counts.duplicate += 1;
+          return 'duplicate';
+        }
       }
       const sourceRowId = source(ref, 'added', fingerprint, null);
       insertPos.run(
@@ -161,7 +191,9 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
         t.batchNo,
       );
       counts.added += 1;
-      return 'added';
+      if (fingerprint === base) return 'added';
+      anyReused = true;
+      return 'reused';
     },
     addBank(l, fingerprint, ref) {
       counts.total += 1;
@@ -281,16 +313,21 @@ export function getBatch(book: Book, id: number): BatchRow | undefined {
     BatchRow | undefined;
 }
 
+/**
+ * The committed batch of this file's `sheet`, if any: importing it again adds nothing. Another sheet
+ * of the same workbook (a sheet per month) is another import.
+ */
 export function findCommittedBatchBySha(
   book: Book,
   sha256: string,
   kind: 'pos' | 'bank',
+  sheet: string | null,
 ): BatchRow | undefined {
   return book.db
     .prepare(
-      `SELECT ${BATCH_COLUMNS} FROM import_batches WHERE sha256 = ? AND kind = ? AND status = 'committed' ORDER BY id LIMIT 1`,
+      `SELECT ${BATCH_COLUMNS} FROM import_batches WHERE sha256 = ? AND kind = ? AND sheet IS ? AND status = 'committed' ORDER BY id LIMIT 1`,
     )
-    .get(sha256, kind) as BatchRow | undefined;
+    .get(sha256, kind, sheet) as BatchRow | undefined;
 }
 
 /**

@@ -4,13 +4,14 @@
  */
 import type { ImportOptions } from '../../shared/api/imports';
 import type { HeaderCandidate } from '../../shared/import/detect-header';
-import { detectHeader, DEFAULT_SCAN_ROWS } from '../../shared/import/detect-header';
+import { detectHeader, DEFAULT_SCAN_ROWS, otherDataSheets } from '../../shared/import/detect-header';
 import { locate, makeIssue } from '../../shared/import/issues';
 import type { IssueCode, IssueParams } from '../../shared/import/issues';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import { headerSignature } from '../../shared/import/mapping-schema';
 import { suggestMapping, validateMapping } from '../../shared/import/mapping';
 import type { ImportIssue, RawRow } from '../../shared/import/raw';
+import { FeeTrailError } from '../../shared/result';
 import type { Book } from '../db/book';
 import { findTemplateBySignature } from '../db/template-repo';
 import type { SourceReader } from '../io/read-file';
@@ -131,6 +132,26 @@ export class SheetCursors {
 }
 
 /**
+ * A mapping made on another file (a template named on the command line) placed on this one: a CSV's
+ * sheet is its own file name, and a month's workbook names its sheet after the month, so a sheet the
+ * file lacks becomes the one asked for or the default; and where the file's header, as detected, has
+ * the mapping's signature, its rows are taken (a title row more or less above it). The preview's own
+ * mapping for this file is returned as it is.
+ */
+async function placeMapping(
+  given: ColumnMapping,
+  reader: SourceFacts,
+  head: (only?: string) => Promise<RawRow[]>,
+  asked: string | undefined,
+): Promise<ColumnMapping> {
+  if (given.sheet === null || reader.sheets.some((s) => s.name === given.sheet)) return given;
+  const sheet = asked ?? reader.defaultSheet;
+  const found = detectHeader(await head(sheet), { kind: given.kind }).header;
+  const same = found !== null && headerSignature(found.headers) === given.signature;
+  return { ...given, sheet, ...(same ? { headerRows: found.headerRows } : {}) };
+}
+
+/**
  * Decide how to read a source. `head(only)` supplies the first rows of the visible sheets (or of `only`);
  * it is not called when the options carry a full mapping.
  */
@@ -166,9 +187,18 @@ export async function analyseSource(
   let kindCertain = true;
   let template: Analysis['template'] = null;
   let sheet = options.mapping?.sheet ?? options.sheet ?? reader.defaultSheet;
+  if (options.sheet !== undefined && !reader.sheets.some((s) => s.name === options.sheet)) {
+    const names = reader.sheets.map((s) => `“${s.name}”`).join('、');
+    throw new FeeTrailError(
+      'invalid_input',
+      `${reader.file} has no sheet named “${options.sheet}”; its sheets are ${names}. / 文件里没有名为“${options.sheet}”的工作表，现有：${names}。`,
+      { file: reader.file, sheet: options.sheet },
+    );
+  }
 
   if (options.mapping) {
-    mapping = options.mapping;
+    mapping = await placeMapping(options.mapping, reader, head, options.sheet);
+    sheet = mapping.sheet ?? sheet;
   } else {
     const rows = await head(options.sheet);
     const detection = detectHeader(rows, {
@@ -196,6 +226,11 @@ export async function analyseSource(
       return { sheet, header, kindCertain: false, mapping, template, issues, blockers };
     }
     sheet = header.sheet;
+    const others = otherDataSheets(rows, header);
+    if (others.length > 0)
+      issues.push(
+        makeIssue(locate(reader.file, sheet, 0), 'warning', 'other_sheets', { sheets: others.join('、') }),
+      );
     kindCertain = options.kind !== undefined || detection.certain;
     if (!kindCertain) {
       issues.push(fileIssue('kind_uncertain', sheet));

@@ -14,6 +14,7 @@ import type {
 import type { BankLine, PosTxn } from '../../shared/domain/types';
 import { createFileStep, createNormaliser, createRowStep } from '../../shared/import/normalise';
 import type { RowOutcome } from '../../shared/import/normalise';
+import { locate, makeIssue } from '../../shared/import/issues';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import type { ImportIssue, RawRow } from '../../shared/import/raw';
 import { columnLetter } from '../../shared/import/text';
@@ -179,7 +180,7 @@ export class ImportService {
     await cursors.close();
     const blockers: string[] = [...analysis.blockers];
     if (stats.errorRows > 0) blockers.push('rows_invalid');
-    const previous = m ? findCommittedBatchBySha(book, sha256, m.kind) : undefined;
+    const previous = m ? findCommittedBatchBySha(book, sha256, m.kind, analysis.sheet) : undefined;
     const headers = m?.headers ?? analysis.header?.headers ?? [];
     const fieldOf = new Map<number, string>(m ? Object.entries(m.fields).map(([f, c]) => [c, f]) : []);
     return {
@@ -256,7 +257,7 @@ export class ImportService {
     const mapping = analysis.mapping as NonNullable<Analysis['mapping']>;
     const kind: SourceKind = mapping.kind;
     const sha256 = await sha256File(path);
-    const previous = findCommittedBatchBySha(book, sha256, kind);
+    const previous = findCommittedBatchBySha(book, sha256, kind, analysis.sheet);
     if (previous) {
       return {
         fileName,
@@ -306,7 +307,8 @@ export class ImportService {
         added: counts.added,
         duplicates: counts.duplicate,
         skipped: counts.skipped,
-        issues,
+        // What the analysis only warned about (other sheets, fees that cannot be checked…) is said too.
+        issues: [...analysis.issues.filter((i) => i.severity === 'warning'), ...issues],
       };
     });
   }
@@ -337,9 +339,19 @@ async function writeRows(
     for (const { raw, source } of batch) {
       const o = finish(step(raw));
       if (o.type === 'record') {
-        if (mapping.kind === 'pos') writer.addPos(o.record as PosTxn, o.fingerprint, source);
-        else writer.addBank(o.record as BankLine, o.fingerprint, source);
-        for (const w of o.warnings) if (warnings.length < MAX_REPORTED_ISSUES) warnings.push(w);
+        const outcome =
+          mapping.kind === 'pos'
+            ? writer.addPos(o.record as PosTxn, o.fingerprint, source)
+            : writer.addBank(o.record as BankLine, o.fingerprint, source);
+        // A 参考号 another transaction already has, on another day or for another amount: kept, and said.
+        const said =
+          outcome === 'reused'
+            ? [
+                ...o.warnings.filter((w) => w.code !== 'duplicate_in_file'),
+                reusedRefIssue(mapping, fileName, o),
+              ]
+            : o.warnings;
+        for (const w of said) if (warnings.length < MAX_REPORTED_ISSUES) warnings.push(w);
       } else if (o.type === 'skipped') {
         if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(source, o.reason);
       } else {
@@ -386,4 +398,15 @@ function refuseBlocked(fileName: string, analysis: Analysis): void {
       issues: analysis.issues.slice(0, MAX_REPORTED_ISSUES),
     },
   );
+}
+
+/** The warning for a row kept although its 参考号 is another transaction's (see RowOutcome `reused`). */
+function reusedRefIssue(
+  mapping: ColumnMapping,
+  file: string,
+  o: { sheet: string; row: number; record: PosTxn | BankLine },
+): ImportIssue {
+  const col = mapping.kind === 'pos' ? mapping.fields.refNo : undefined;
+  const at = locate(file, o.sheet, o.row, col, col === undefined ? undefined : mapping.headers[col]);
+  return makeIssue(at, 'warning', 'ref_reused', { value: (o.record as PosTxn).refNo ?? '' });
 }

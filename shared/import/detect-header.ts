@@ -208,3 +208,24 @@ export function detectHeader(rows: readonly RawRow[], opts: DetectOptions = {}):
   }
   return { header: best, ...judgeKind(best, opts.kind) };
 }
+
+/**
+ * The other sheets of `rows` whose own header is found, certainly of the same kind as `header`, with
+ * data rows below it: a workbook that holds each month or terminal on a sheet of its own.
+ */
+export function otherDataSheets(rows: readonly RawRow[], header: HeaderCandidate): string[] {
+  const bySheet = new Map<string, RawRow[]>();
+  for (const r of rows) {
+    if (r.sheet === header.sheet) continue;
+    const list = bySheet.get(r.sheet);
+    if (list) list.push(r);
+    else bySheet.set(r.sheet, [r]);
+  }
+  const out: string[] = [];
+  for (const [sheet, list] of bySheet) {
+    const d = detectHeader(list);
+    const last = d.header?.headerRows[d.header.headerRows.length - 1] ?? Infinity;
+    if (d.header?.kind === header.kind && d.certain && list.some((r) => r.row > last)) out.push(sheet);
+  }
+  return out;
+}

@@ -7,6 +7,10 @@
  *
  * - POS with a 参考号: ["pos1", merchantNo, terminalId, refNo, txnType]. The 12-digit reference number
  *   is the acquirer's own key; txnType is in it because a void (撤销) may carry its sale's reference.
+ * - POS whose 参考号 the book already holds for another transaction (another day or amount: a terminal's
+ *   numbers wrap around, or each month's export restarts them): ["pos1r", merchantNo, terminalId,
+ *   refNo, txnType, txnDate, amountFen] (posReusedFingerprint; see the batch writer). The day, not the
+ *   time, so two exports that print the time differently still agree.
  * - POS without one: ["pos1n", merchantNo, terminalId, txnTime, amountFen, cardNo, traceNo, batchNo,
  *   txnType, n]. Time to the second, amount, card, trace and batch together single out a transaction;
  *   n is the occurrence count (below) so two genuinely identical rows are both kept.
@@ -30,6 +34,19 @@ function text(v: string | null): string {
 export function posFingerprint(t: PosTxn): string | null {
   if (t.refNo === null) return null;
   return JSON.stringify(['pos1', text(t.merchantNo), text(t.terminalId), text(t.refNo), t.txnType]);
+}
+
+/** The key of a POS transaction whose 参考号 another transaction in the book already has (see above). */
+export function posReusedFingerprint(t: PosTxn): string {
+  return JSON.stringify([
+    'pos1r',
+    text(t.merchantNo),
+    text(t.terminalId),
+    text(t.refNo),
+    t.txnType,
+    t.txnTime.slice(0, 10),
+    t.amountFen,
+  ]);
 }
 
 /** The values of a POS transaction without 参考号, before the occurrence count. */

@@ -33,6 +33,8 @@ export const ISSUE_CODES = [
   'defaulted_column',
   'fee_as_deduction',
   'no_fee_columns',
+  'other_sheets',
+  'ref_reused',
 ] as const;
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
@@ -49,6 +51,8 @@ export type IssueParams = {
   /** kind_uncertain: how many POS-only and bank-only column names the header has. */
   posClues?: string;
   bankClues?: string;
+  /** other_sheets: the other sheets that hold the same kind of data, 、-separated. */
+  sheets?: string;
   /** no_header: the hidden sheets FeeTrail did not read, 、-separated. */
   hiddenSheets?: string;
   /** encoding_uncertain: the candidate encodings, best first, comma-separated. */
@@ -159,6 +163,14 @@ const TEMPLATES: Record<IssueCode, Template> = {
   fee_as_deduction: () => ({
     zh: '手续费按扣款记为负数：导入时改为正数记作收取的手续费（撤销退回的手续费记为负数）',
     en: 'fees are printed as money taken (negative): they are stored turned, a fee charged positive and a fee a void gives back negative',
+  }),
+  ref_reused: (p) => ({
+    zh: `参考号 ${p.value ?? ''} 已用于另一天或另一金额的交易（终端的编号会循环使用）：作为另一笔交易导入`,
+    en: `reference no. ${p.value ?? ''} already belongs to a transaction of another day or amount (terminals reuse their numbers): imported as another transaction`,
+  }),
+  other_sheets: (p) => ({
+    zh: `工作簿里的其他工作表（${p.sheets ?? ''}）也有同类数据，这次只导入本表。请在预览中选择工作表，逐个导入`,
+    en: `other sheets of the workbook (${p.sheets ?? ''}) hold the same kind of data; only this sheet is imported now. Pick each sheet in the preview and import it in turn`,
   }),
   defaulted_column: (p, f) => ({
     zh: `文件中没有「${f.zh}」列，全部按“${p.value ?? ''}”处理`,

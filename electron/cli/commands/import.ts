@@ -14,6 +14,7 @@ type Opts = {
   json?: boolean;
   skipErrorRows?: boolean;
   encoding?: string;
+  sheet?: string;
 };
 
 function issueJson(i: ImportIssue) {
@@ -43,6 +44,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--kind <kind>', 'pos or bank (default: detected)')
     .option('--template <name>', 'use this saved mapping template')
     .option('--encoding <name>', 'text encoding of CSV files (e.g. gb18030, utf-8)')
+    .option('--sheet <name>', 'read this sheet of a workbook (default: the one whose header is found)')
     .option('--skip-error-rows', 'import the good rows and record rows with errors as skipped')
     .option('--json', 'print JSON')
     .argument('<files...>', 'files to import')
@@ -56,6 +58,7 @@ export function registerImport(program: Command, ctx: CliContext): void {
       const options: ImportOptions = {};
       if (opts.kind) options.kind = opts.kind;
       if (opts.encoding) options.encoding = opts.encoding;
+      if (opts.sheet) options.sheet = opts.sheet;
       if (opts.template) {
         const t = getTemplateByName(book, opts.template);
         if (!t) throw new FeeTrailError('not_found', `No template named ${opts.template} in this book.`);
