@@ -113,9 +113,12 @@ export async function benchReports(): Promise<{ name: string; medianMs: number; 
 
 function emptySettlement(): Parameters<typeof summarise>[3] {
   return {
+    findings: [],
+    matched: [],
     dueFen: fen(0),
     receivedFen: fen(0),
     pending: [],
     matchedLineIds: new Set<number>(),
-  } as unknown as Parameters<typeof summarise>[3];
+    byAmountOnly: [],
+  };
 }
