@@ -75,11 +75,36 @@ export async function repeat(
 ): Promise<{ medianMs: number; maxRssMb: number; runs: StepResult[] }> {
   const runs: StepResult[] = [];
   for (let i = 0; i < times; i++) runs.push(await measureStep(step, args));
+  return summary(runs);
+}
+
+type Repeated = { medianMs: number; maxRssMb: number; runs: StepResult[] };
+
+function summary(runs: StepResult[]): Repeated {
   return {
     medianMs: median(runs.map((r) => r.ms)),
     maxRssMb: Math.max(...runs.map((r) => r.maxRssMb)),
     runs,
   };
+}
+
+/**
+ * Two steps run alternately (a b a b …), `times` each: on a VM whose speed drifts from one minute to
+ * the next, both then meet the same conditions, and `ratio` (the median of b ÷ a over the pairs) is
+ * what a comparison of the two should quote.
+ */
+export async function interleaved(
+  times: number,
+  a: { step: string; args: string[] },
+  b: { step: string; args: string[] },
+): Promise<{ a: Repeated; b: Repeated; ratio: number }> {
+  const ra: StepResult[] = [];
+  const rb: StepResult[] = [];
+  for (let i = 0; i < times; i++) {
+    ra.push(await measureStep(a.step, a.args));
+    rb.push(await measureStep(b.step, b.args));
+  }
+  return { a: summary(ra), b: summary(rb), ratio: median(rb.map((r, i) => r.ms / (ra[i]?.ms ?? r.ms))) };
 }
 
 /** Call at the end of a step: prints the one JSON line measureStep reads. */
