@@ -35,6 +35,8 @@ export type Analysis = {
   template: { id: number; name: string } | null;
   issues: ImportIssue[];
   blockers: Blocker[];
+  /** Other sheets whose own header shows the same kind of data (each its own import). */
+  otherSheets: string[];
 };
 
 const MAX_SCANNED_SHEETS = 10;
@@ -196,6 +198,7 @@ export async function analyseSource(
     );
   }
 
+  let others: string[] = [];
   if (options.mapping) {
     mapping = await placeMapping(options.mapping, reader, head, options.sheet);
     sheet = mapping.sheet ?? sheet;
@@ -223,10 +226,10 @@ export async function analyseSource(
         issues.push(fileIssue('no_header', sheet, hidden.length ? { hiddenSheets: hidden.join('、') } : {}));
         blockers.push('no_header');
       }
-      return { sheet, header, kindCertain: false, mapping, template, issues, blockers };
+      return { sheet, header, kindCertain: false, mapping, template, issues, blockers, otherSheets: [] };
     }
     sheet = header.sheet;
-    const others = otherDataSheets(rows, header);
+    others = otherDataSheets(rows, header);
     if (others.length > 0)
       issues.push(
         makeIssue(locate(reader.file, sheet, 0), 'warning', 'other_sheets', { sheets: others.join('、') }),
@@ -256,5 +259,5 @@ export async function analyseSource(
   issues.push(...mappingIssues);
   if (mappingIssues.some((i) => i.severity === 'error')) blockers.push('mapping_invalid');
   if (mapping.ambiguous.length > 0) blockers.push('mapping_ambiguous');
-  return { sheet, header, kindCertain, mapping, template, issues, blockers };
+  return { sheet, header, kindCertain, mapping, template, issues, blockers, otherSheets: others };
 }

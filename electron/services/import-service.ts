@@ -258,10 +258,12 @@ export class ImportService {
     const kind: SourceKind = mapping.kind;
     const sha256 = await sha256File(path);
     const previous = findCommittedBatchBySha(book, sha256, kind, analysis.sheet);
+    const sheets = { sheet: analysis.sheet, otherSheets: analysis.otherSheets };
     if (previous) {
       return {
         fileName,
         kind,
+        ...sheets,
         batchId: null,
         added: 0,
         duplicates: previous.rowsAdded + previous.rowsDuplicate,
@@ -303,6 +305,7 @@ export class ImportService {
       return {
         fileName,
         kind,
+        ...sheets,
         batchId: writer.batchId,
         added: counts.added,
         duplicates: counts.duplicate,
@@ -330,6 +333,10 @@ async function writeRows(
   const finish = createFileStep(mapping, { file: fileName }, (key) => writer.firstRowOf(key));
   const errors: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
+  const reused: { count: number; first: { sheet: string; row: number; record: PosTxn | BankLine } | null } = {
+    count: 0,
+    first: null,
+  };
   let errorCount = 0;
   let seen = 0;
   const cancelled = () => new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
@@ -343,14 +350,14 @@ async function writeRows(
           mapping.kind === 'pos'
             ? writer.addPos(o.record as PosTxn, o.fingerprint, source)
             : writer.addBank(o.record as BankLine, o.fingerprint, source);
-        // A 参考号 another transaction already has, on another day or for another amount: kept, and said.
-        const said =
-          outcome === 'reused'
-            ? [
-                ...o.warnings.filter((w) => w.code !== 'duplicate_in_file'),
-                reusedRefIssue(mapping, fileName, o),
-              ]
-            : o.warnings;
+        // A 参考号 another transaction already has, on another day or for another amount: kept, and
+        // said once for the file (a month that restarts its numbers reuses nearly all of them).
+        let said = o.warnings;
+        if (outcome === 'reused') {
+          said = o.warnings.filter((w) => w.code !== 'duplicate_in_file');
+          reused.count += 1;
+          reused.first ??= o;
+        }
         for (const w of said) if (warnings.length < MAX_REPORTED_ISSUES) warnings.push(w);
       } else if (o.type === 'skipped') {
         if (RECORDED_SKIPS.has(o.reason)) writer.addSkipped(source, o.reason);
@@ -378,6 +385,7 @@ async function writeRows(
       },
     );
   }
+  if (reused.first) warnings.push(reusedRefIssue(mapping, fileName, reused.first, reused.count));
   return [...errors, ...warnings];
 }
 
@@ -400,13 +408,18 @@ function refuseBlocked(fileName: string, analysis: Analysis): void {
   );
 }
 
-/** The warning for a row kept although its 参考号 is another transaction's (see RowOutcome `reused`). */
+/**
+ * The file's one warning for the rows kept although their 参考号 is another transaction's (RowOutcome
+ * `reused`), at the first of them, counting them all.
+ */
 function reusedRefIssue(
   mapping: ColumnMapping,
   file: string,
-  o: { sheet: string; row: number; record: PosTxn | BankLine },
+  first: { sheet: string; row: number; record: PosTxn | BankLine },
+  count: number,
 ): ImportIssue {
   const col = mapping.kind === 'pos' ? mapping.fields.refNo : undefined;
-  const at = locate(file, o.sheet, o.row, col, col === undefined ? undefined : mapping.headers[col]);
-  return makeIssue(at, 'warning', 'ref_reused', { value: (o.record as PosTxn).refNo ?? '' });
+  const at = locate(file, first.sheet, first.row, col, col === undefined ? undefined : mapping.headers[col]);
+  const value = (first.record as PosTxn).refNo ?? '';
+  return makeIssue(at, 'warning', 'ref_reused', { value, detail: String(count) });
 }

@@ -88,6 +88,10 @@ export type ImportOptions = {
 export type ImportResult = {
   fileName: string;
   kind: SourceKind;
+  /** The sheet read (a CSV's is its file name). */
+  sheet?: string;
+  /** Other sheets of the workbook whose own header shows the same kind of data, not read by this import. */
+  otherSheets?: string[];
   batchId: number | null;
   added: number;
   duplicates: number;

@@ -165,8 +165,8 @@ const TEMPLATES: Record<IssueCode, Template> = {
     en: 'fees are printed as money taken (negative): they are stored turned, a fee charged positive and a fee a void gives back negative',
   }),
   ref_reused: (p) => ({
-    zh: `参考号 ${p.value ?? ''} 已用于另一天或另一金额的交易（终端的编号会循环使用）：作为另一笔交易导入`,
-    en: `reference no. ${p.value ?? ''} already belongs to a transaction of another day or amount (terminals reuse their numbers): imported as another transaction`,
+    zh: `参考号 ${p.value ?? ''} 已用于另一天或另一金额的交易（终端的编号会循环使用，有的导出每月从头编号）：作为另一笔交易导入。本文件共 ${p.detail ?? '1'} 行如此`,
+    en: `reference no. ${p.value ?? ''} already belongs to a transaction of another day or amount (terminals reuse their numbers; some exports restart them monthly): imported as another transaction. ${p.detail ?? '1'} row(s) of this file are so`,
   }),
   other_sheets: (p) => ({
     zh: `工作簿里的其他工作表（${p.sheets ?? ''}）也有同类数据，这次只导入本表。请在预览中选择工作表，逐个导入`,

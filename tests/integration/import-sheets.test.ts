@@ -2,7 +2,9 @@
  * Sheets: a workbook with a sheet per month is imported a sheet at a time, none of them silently left
  * out; a template made on one file reads another, whatever its sheet is called.
  */
+import { execFile } from 'node:child_process';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ImportService } from '../../electron/services/import-service';
 import { generateCleanMonth, posSheet, writePosFixture, writeXlsx } from '../fixtures/generator';
@@ -38,6 +40,28 @@ describe('workbooks with several data sheets', () => {
     const count = book.db.prepare('SELECT count(*) FROM pos_transactions').pluck().get();
     expect(count).toBe(aug.length + sep.length);
     book.close();
+
+    // The CLI's --all-sheets imports each data sheet in one go, one entry per sheet.
+    const bin = new URL('../../bin/feetrail.mjs', import.meta.url).pathname;
+    const cli = (...args: string[]) =>
+      promisify(execFile)(process.execPath, [bin, ...args], {
+        env: { ...process.env, FEETRAIL_DATA_DIR: dir },
+      });
+    await cli('book', 'init', '--book', join(dir, 'cli.feetrail'));
+    const { stdout } = await cli(
+      'import',
+      '--book',
+      join(dir, 'cli.feetrail'),
+      '--all-sheets',
+      '--json',
+      file,
+    );
+    const out = JSON.parse(stdout) as { files: { sheet: string; added: number; issues: unknown[] }[] };
+    expect(out.files.map((f) => [f.sheet, f.added])).toEqual([
+      ['8月', aug.length],
+      ['9月', sep.length],
+    ]);
+    expect(out.files[0]?.issues).toEqual([]);
   });
 
   it('a template made on one file reads another: a CSV of another name, a title row more above the header', async () => {

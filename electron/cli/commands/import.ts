@@ -15,15 +15,18 @@ type Opts = {
   skipErrorRows?: boolean;
   encoding?: string;
   sheet?: string;
+  allSheets?: boolean;
 };
 
 function issueJson(i: ImportIssue) {
   return { sheet: i.sheet, row: i.row, column: i.columnLetter ?? null, code: i.code, message: i.message };
 }
 
-function fileJson(r: ImportResult) {
+/** `withSheet`: name the sheet too (--all-sheets gives one entry per sheet of a file). */
+function fileJson(r: ImportResult, withSheet: boolean) {
   return {
     file: r.fileName,
+    ...(withSheet ? { sheet: r.sheet ?? null } : {}),
     kind: r.kind,
     added: r.added,
     duplicates: r.duplicates,
@@ -45,6 +48,10 @@ export function registerImport(program: Command, ctx: CliContext): void {
     .option('--template <name>', 'use this saved mapping template')
     .option('--encoding <name>', 'text encoding of CSV files (e.g. gb18030, utf-8)')
     .option('--sheet <name>', 'read this sheet of a workbook (default: the one whose header is found)')
+    .option(
+      '--all-sheets',
+      'also import every other sheet that holds the same kind of data, each as its own batch',
+    )
     .option('--skip-error-rows', 'import the good rows and record rows with errors as skipped')
     .option('--json', 'print JSON')
     .argument('<files...>', 'files to import')
@@ -67,23 +74,29 @@ export function registerImport(program: Command, ctx: CliContext): void {
       await autoBackup(book);
       const results = await runImportTransaction(book, async () => {
         const out: ImportResult[] = [];
+        const run = { skipErrorRows: opts.skipErrorRows === true };
         for (const file of files) {
           const name = file.split(/[\\/]/).pop() ?? file;
-          out.push(
-            await s.imports.importFile(book, file, name, options, {
-              skipErrorRows: opts.skipErrorRows === true,
-            }),
-          );
+          const first = await s.imports.importFile(book, file, name, options, run);
+          out.push(first);
+          // A workbook with a sheet per month: the other sheets the first import named, each in turn.
+          if (opts.allSheets) {
+            // They are imported now: the warning that names them has nothing left to ask.
+            first.issues = first.issues.filter((i) => i.code !== 'other_sheets');
+            for (const sheet of first.otherSheets ?? [])
+              out.push(await s.imports.importFile(book, file, name, { ...options, sheet }, run));
+          }
         }
         return out;
       });
       if (opts.json) {
-        ctx.io.out(JSON.stringify({ files: results.map(fileJson) }, null, 2));
+        const withSheet = opts.allSheets === true;
+        ctx.io.out(JSON.stringify({ files: results.map((r) => fileJson(r, withSheet)) }, null, 2));
         return;
       }
       for (const r of results) {
         ctx.io.out(
-          `${r.fileName}: ${r.kind === 'pos' ? 'POS 交易' : '银行流水'} 新增 added ${r.added}, 重复 duplicates ${r.duplicates}, 跳过 skipped ${r.skipped}`,
+          `${r.fileName}${opts.allSheets && r.sheet ? ` [${r.sheet}]` : ''}: ${r.kind === 'pos' ? 'POS 交易' : '银行流水'} 新增 added ${r.added}, 重复 duplicates ${r.duplicates}, 跳过 skipped ${r.skipped}`,
         );
         for (const i of r.issues.slice(0, 20))
           ctx.io.out(
