@@ -6,6 +6,7 @@
  */
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { readError } from './read-limits';
 
 /** `declared`: a web page's <meta charset> or an XML declaration names it. */
 export type EncodingSource = 'bom' | 'ascii' | 'utf8' | 'declared' | 'detected' | 'override';
@@ -220,15 +221,20 @@ export function normaliseEncodingName(name: string): string | null {
 
 /**
  * `detected` replaced by an encoding the user picked (`override`) or the file declares (`declared`).
- * Null when iconv-lite does not know the name.
+ * A name iconv-lite does not know refuses the file (`file` names it in the message).
  */
 export function chosenEncoding(
   detected: EncodingInfo,
   name: string,
   source: 'override' | 'declared',
-): EncodingInfo | null {
+  file: string,
+): EncodingInfo {
   const encoding = normaliseEncodingName(name);
-  if (!encoding) return null;
+  if (!encoding)
+    throw readError('file_unsupported', `Unknown text encoding "${name}".`, {
+      file,
+      reason: 'unknown_encoding',
+    });
   return {
     encoding,
     confidence: 100,

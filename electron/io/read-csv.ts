@@ -139,16 +139,7 @@ export async function openCsv(
 ): Promise<CsvSource> {
   const { sample, truncated } = await readSample(path, size);
   let encoding = detectEncoding(sample, truncated);
-  if (opts.encoding !== undefined) {
-    const forced = chosenEncoding(encoding, opts.encoding, 'override');
-    if (!forced) {
-      throw readError('file_unsupported', `Unknown text encoding "${opts.encoding}".`, {
-        file,
-        reason: 'unknown_encoding',
-      });
-    }
-    encoding = forced;
-  }
+  if (opts.encoding !== undefined) encoding = chosenEncoding(encoding, opts.encoding, 'override', file);
   const textSample = iconv.decode(
     sample.subarray(encoding.bomLength, encoding.bomLength + 256 * 1024),
     encoding.encoding,

@@ -7,7 +7,6 @@
 import { readFile } from 'node:fs/promises';
 import iconv from 'iconv-lite';
 import { chosenEncoding, detectEncoding, normaliseEncodingName, type EncodingInfo } from './csv-encoding';
-import { readError } from './read-limits';
 
 const DECLARED = [
   /<meta[^>]*charset\s*=\s*["']?\s*([\w.:-]+)/i,
@@ -15,7 +14,7 @@ const DECLARED = [
 ];
 
 /** The charset the markup's head declares, as an iconv-lite name, or null. */
-export function declaredCharset(head: Uint8Array): string | null {
+function declaredCharset(head: Uint8Array): string | null {
   const text = Buffer.from(head.subarray(0, 4096)).toString('latin1');
   for (const re of DECLARED) {
     const name = text.match(re)?.[1];
@@ -32,16 +31,12 @@ export async function decodeMarkup(
 ): Promise<{ text: string; encoding: EncodingInfo }> {
   const data = await readFile(path);
   const detected = detectEncoding(data, false);
-  let encoding = detected;
-  const name = override ?? declaredCharset(data.subarray(detected.bomLength));
-  if (name !== null) {
-    const chosen = chosenEncoding(detected, name, override === undefined ? 'declared' : 'override');
-    if (!chosen)
-      throw readError('file_unsupported', `Unknown text encoding "${name}".`, {
-        file,
-        reason: 'unknown_encoding',
-      });
-    encoding = chosen;
-  }
+  // A byte-order mark outranks what the page declares, as in a browser; the user's pick outranks both.
+  const declared = detected.source === 'bom' ? null : declaredCharset(data);
+  const name = override ?? declared;
+  const encoding =
+    name === null
+      ? detected
+      : chosenEncoding(detected, name, override === undefined ? 'declared' : 'override', file);
   return { text: iconv.decode(data.subarray(encoding.bomLength), encoding.encoding), encoding };
 }

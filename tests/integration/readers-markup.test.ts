@@ -118,6 +118,12 @@ describe('web-page and XML .xls statements', () => {
       const src = await openSource(p);
       expect(src.encoding?.encoding).toBe('gb18030');
       expect((await readAll(p))[0]?.cells).toEqual(HEADER);
+      // A UTF-8 byte-order mark outranks a wrong declaration, as in a browser.
+      const bom = join(dir, 'bom.xls');
+      const table = `<table><tr>${rows}</tr><tr>${line}</tr></table>`;
+      await writeFile(bom, `\uFEFF<html><head><meta charset="gb2312"></head><body>${table}</body></html>`);
+      expect((await openSource(bom)).encoding?.encoding).toBe('utf-8');
+      expect((await readAll(bom))[0]?.cells).toEqual(HEADER);
     });
   });
 });
