@@ -148,8 +148,9 @@ export function openBatchWriter(book: Book, meta: BatchMeta): BatchWriter {
       counts.total += 1;
       seeDate(t.txnTime);
       let fingerprint = base;
-      if (anyReused && t.refNo !== null && posExists.get(posReusedFingerprint(t)) !== undefined) {
-        fingerprint = posReusedFingerprint(t);
+      const kept = anyReused && t.refNo !== null ? posReusedFingerprint(t) : null;
+      if (kept !== null && posExists.get(kept) !== undefined) {
+        fingerprint = kept;
         source(ref, 'duplicate', fingerprint, null);
         counts.duplicate += 1;
         return 'duplicate';
