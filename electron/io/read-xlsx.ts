@@ -121,28 +121,37 @@ export async function* readXlsxRows(
     });
   }
   let yielded = 0;
-  if (target.streamName !== null) {
-    for (let attempt = 1; ; attempt += 1) {
-      const rows = yield* sheetRows(path, target.streamName, sheet, opts);
-      // A sheet whose part holds values that yields no row lost them the same way, now and then, on a
-      // busy machine (a header template read as "no content"); one made only of blank values is read
-      // a few times before it is taken as empty.
-      const lostRows = rows === 0 && target.hasValues && attempt < EMPTY_READ_ATTEMPTS;
-      if (rows !== null && !lostRows) {
-        yielded = rows;
-        break;
+  try {
+    if (target.streamName !== null) {
+      for (let attempt = 1; ; attempt += 1) {
+        const rows = yield* sheetRows(path, target.streamName, sheet, opts);
+        // A sheet whose part holds values that yields no row lost them the same way, now and then, on a
+        // busy machine (a header template read as "no content"); one made only of blank values is read
+        // a few times before it is taken as empty.
+        const lostRows = rows === 0 && target.hasValues && attempt < EMPTY_READ_ATTEMPTS;
+        if (rows !== null && !lostRows) {
+          yielded = rows;
+          break;
+        }
+        // exceljs 4.4 now and then ends its parse before a worksheet that follows another one in the zip
+        // (in a test, 13–18% of reads of a workbook's second sheet; exceljs#2790 and #3064 upstream): the
+        // sheet never comes, so nothing of it was yielded and reading again from the start is safe.
+        if (attempt === SHEET_READ_ATTEMPTS)
+          throw readError(
+            'file_unreadable',
+            `${file} could not be read: sheet "${sheet}" did not come out of the workbook in ${SHEET_READ_ATTEMPTS} attempts.`,
+            { file, sheet, reason: 'corrupt' },
+          );
       }
-      // exceljs 4.4 now and then ends its parse before a worksheet that follows another one in the zip
-      // (in a test, 13–18% of reads of a workbook's second sheet; exceljs#2790 and #3064 upstream): the
-      // sheet never comes, so nothing of it was yielded and reading again from the start is safe.
-      if (attempt === SHEET_READ_ATTEMPTS)
-        throw readError(
-          'file_unreadable',
-          `${file} could not be read: sheet "${sheet}" did not come out of the workbook in ${SHEET_READ_ATTEMPTS} attempts.`,
-          { file, sheet, reason: 'corrupt' },
-        );
     }
+  } catch (e) {
+    // A damaged part makes exceljs fail in its own words, or read on: the inspection's are the ones to
+    // give (see XlsxInspection.verified).
+    await inspection.verified;
+    throw e;
   }
+  // The last row counts as read only once the large parts have passed their check.
+  await inspection.verified;
   if (yielded === 0 && !opts.allowEmpty) throw emptySheet(file, sheet);
 }
 

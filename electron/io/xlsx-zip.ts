@@ -35,6 +35,12 @@ export type XlsxSheetEntry = {
 export type XlsxInspection = {
   entries: number;
   uncompressedBytes: number;
+  /**
+   * The check of the large parts (over DEFERRED_PART_MIN: the sheets' data, the shared strings), still
+   * running while exceljs reads: it rejects with the same errors the inspection gives. A reader awaits
+   * it before its last row counts as read (read-xlsx.ts), so nothing of a damaged file is kept.
+   */
+  verified: Promise<void>;
   date1904: boolean;
   sheets: XlsxSheetEntry[];
 };
@@ -119,7 +125,7 @@ function resolveTarget(target: string): string {
 export function parseWorkbookParts(
   workbookXml: string,
   relsXml: string,
-): Omit<XlsxInspection, 'entries' | 'uncompressedBytes'> {
+): Omit<XlsxInspection, 'entries' | 'uncompressedBytes' | 'verified'> {
   const rels = new Map<string, { target: string; type: string }>();
   for (const m of relsXml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const a = attrs(m[0]);
@@ -247,14 +253,24 @@ export function xmlPartProblem(shape: PartShape): 'dtd' | 'no_root' | 'cut_short
 /** A cell value element (`<v>`, an inline string's `<is>`), with or without a namespace prefix. */
 const CELL_VALUE_RE = /<(?:[\w.-]+:)?(?:v|is)[\s>]/;
 
+/**
+ * Parts this large are checked while exceljs reads them rather than before: checking inflates each
+ * part once more (~0.2 s for a 100k-row sheet), and a second core does that beside exceljs's own
+ * inflating. A part this large holds values by its size alone (the check proves the size).
+ */
+const DEFERRED_PART_MIN = 1024 * 1024;
+
+const deferred = (entry: Entry): boolean => entry.uncompressedSize >= DEFERRED_PART_MIN;
+
 async function checkXmlParts(
   zip: ZipFile,
   entries: Map<string, Entry>,
   sheets: XlsxSheetEntry[],
   file: string,
+  which: (entry: Entry) => boolean,
 ): Promise<void> {
   for (const [name, entry] of entries) {
-    if (!parsedByExceljs(name)) continue;
+    if (!parsedByExceljs(name) || !which(entry)) continue;
     const shape = await partShape(zip, entry);
     const ofSheet = sheets.find((s) => s.part === name);
     if (ofSheet) ofSheet.hasValues = shape.bytes > PROLOG_MAX || CELL_VALUE_RE.test(shape.head);
@@ -294,6 +310,8 @@ export async function inspectXlsx(path: string, file: string, limits: ReadLimits
       },
     );
   }
+  // Left open for the large parts' check, which closes it (see `verified`).
+  let closeZip = true;
   try {
     if (zip.entryCount > limits.maxZipEntries) {
       throw readError(
@@ -377,24 +395,42 @@ export async function inspectXlsx(path: string, file: string, limits: ReadLimits
         );
       }
     }
-    await checkXmlParts(zip, entries, parsed.sheets, file);
-    return { entries: zip.entryCount, uncompressedBytes: total, ...parsed };
-  } catch (e) {
-    if (e instanceof Error && e.name === 'FeeTrailError') throw e;
-    const unsafe = unsafeEntryName(causeOf(e));
-    if (unsafe !== null) {
-      throw readError(
-        'file_unsupported',
-        `${file} holds a part named "${unsafe}", a path outside the workbook (a "zip slip" attack: Excel never writes such names). The file is refused; nothing in it was opened or extracted.`,
-        { file, reason: 'unsafe_path', detected: unsafe },
-      );
+    await checkXmlParts(zip, entries, parsed.sheets, file, (entry) => !deferred(entry));
+    for (const s of parsed.sheets) {
+      const entry = s.part === null ? undefined : entries.get(s.part);
+      if (entry && deferred(entry)) s.hasValues = true;
     }
-    throw readError('file_unreadable', `${file} is damaged: ${causeOf(e)}.`, {
-      file,
-      reason: 'corrupt',
-      cause: causeOf(e),
-    });
+    const open = zip;
+    const verified = checkXmlParts(open, entries, parsed.sheets, file, deferred)
+      .catch((e: unknown) => {
+        throw inspectionError(e, file);
+      })
+      .finally(() => open.close());
+    // Observed by the reader; a reader that stops early (the preview's first rows) leaves it unheard.
+    verified.catch(() => undefined);
+    closeZip = false;
+    return { verified, entries: zip.entryCount, uncompressedBytes: total, ...parsed };
+  } catch (e) {
+    throw inspectionError(e, file);
   } finally {
-    zip.close();
+    if (closeZip) zip.close();
   }
+}
+
+/** What went wrong inside the zip, as the error the user reads. */
+function inspectionError(e: unknown, file: string): Error {
+  if (e instanceof Error && e.name === 'FeeTrailError') return e;
+  const unsafe = unsafeEntryName(causeOf(e));
+  if (unsafe !== null) {
+    return readError(
+      'file_unsupported',
+      `${file} holds a part named "${unsafe}", a path outside the workbook (a "zip slip" attack: Excel never writes such names). The file is refused; nothing in it was opened or extracted.`,
+      { file, reason: 'unsafe_path', detected: unsafe },
+    );
+  }
+  return readError('file_unreadable', `${file} is damaged: ${causeOf(e)}.`, {
+    file,
+    reason: 'corrupt',
+    cause: causeOf(e),
+  });
 }

@@ -108,6 +108,17 @@ function base(i: number): Base {
 
 const yuan = (fen: number): string => (fen / 100).toFixed(2);
 
+/** `length` hex digits from a fixed LCG: text that does not compress (so no zip-bomb refusal). */
+function noise(length: number): string {
+  let x = 2463534242;
+  let out = '';
+  while (out.length < length) {
+    x = (Math.imul(x, 1664525) + 1013904223) >>> 0;
+    out += x.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, length);
+}
+
 /** Base row i as text cells (CSV) with optional replacements by column letter. */
 function textRow(i: number, replace: Partial<Record<string, string>> = {}): string[] {
   const b = base(i);
@@ -658,6 +669,46 @@ export const CORPUS: CorpusEntry[] = [
       ),
     ),
     expect: { error: { code: 'file_unreadable', reason: 'truncated' } },
+  },
+  // Parts over 1 MB are checked while exceljs reads them (xlsx-zip.ts, DEFERRED_PART_MIN): the same
+  // damage must still refuse the file, after the rows exceljs read from it.
+  {
+    id: 'xlsx-large-sheet-cut-short',
+    file: 'cut-large.xlsx',
+    what: 'a sheet part of 1.5 MB whose XML stops before its end (the rows before the cut read well)',
+    build: putXlsx({
+      sheets: [{ name: '交易明细', xml: sheetXml(xlsxRows(), `<!--${noise(1_500_000)}-->`).slice(0, -20) }],
+    }),
+    expect: { error: { code: 'file_unreadable', reason: 'truncated', sheet: '交易明细' } },
+  },
+  {
+    id: 'xlsx-large-sst-cut-short',
+    file: 'cut-large-sst.xlsx',
+    what: 'a shared-string table of 1.5 MB that stops mid-way',
+    build: putXlsx(
+      oneSheet(
+        xlsxRows().map((r, i) => (i === 1 ? sheetRow(0, { F: { ss: 1 } }) : r)),
+        {
+          sharedStrings: sharedStringsXml(['6222****0000', '6222****1111', noise(1_500_000)], 3).slice(
+            0,
+            -30,
+          ),
+        },
+      ),
+    ),
+    expect: { error: { code: 'file_unreadable', reason: 'truncated' } },
+  },
+  {
+    id: 'xlsx-large-sst-dtd',
+    file: 'laughs-large-sst.xlsx',
+    what: 'entity expansion declared in a shared-string table of 1.5 MB',
+    build: putXlsx(
+      oneSheet(
+        xlsxRows().map((r, i) => (i === 1 ? sheetRow(0, { F: { ss: 0 } }) : r)),
+        { sharedStrings: sharedStringsXml(['&lol9;', noise(1_500_000)], 2, LAUGHS) },
+      ),
+    ),
+    expect: { error: { code: 'file_unsupported', reason: 'unsafe_xml' } },
   },
 
   // ── .xlsx: values ───────────────────────────────────────────────────────────────────────────────────
