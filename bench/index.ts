@@ -6,50 +6,14 @@
 import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { createBook } from '../electron/db/book';
-import { sourceMigrationsDir } from '../electron/db/migrations-dir';
-import { ImportService } from '../electron/services/import-service';
-import {
-  generateBankLines,
-  generatePosTxns,
-  writeBankFixture,
-  writePosFixture,
-} from '../tests/fixtures/generator';
+import { fixtures, ROWS } from './fixtures';
 import { interleaved, pandasPython, repeat } from './measure';
 
 type Row = { name: string; medianMs: number; maxRssMb?: number; target?: string; note?: string };
 
-const cache = new URL('./.cache/', import.meta.url).pathname;
-const ROWS = Number(process.env['BENCH_ROWS'] ?? 100_000);
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 3);
 const exec = promisify(execFile);
-
-async function fixtures(): Promise<{ pos: string; bank: string; book: string }> {
-  mkdirSync(cache, { recursive: true });
-  const pos = join(cache, `pos-${ROWS}.xlsx`);
-  const bank = join(cache, `bank-${ROWS}.xlsx`);
-  const book = join(cache, `year-${ROWS}.feetrail`);
-  if (!existsSync(pos) || !existsSync(bank)) {
-    console.log(`generating ${ROWS} POS rows over a year and the matching bank statement…`);
-    const txns = generatePosTxns({ seed: 2025, count: ROWS, startDate: '2025-09-01', days: 365 });
-    await writePosFixture(pos, txns, { titleRows: true, footer: true }, { streaming: true });
-    await writeBankFixture(
-      bank,
-      generateBankLines({ seed: 2025, posTxns: txns, startDate: '2025-09-01', days: 365 }),
-      { kind: 'split' },
-    );
-  }
-  if (!existsSync(book)) {
-    const b = createBook(book, { migrationsDir: sourceMigrationsDir(), appVersion: 'bench' });
-    const imports = new ImportService({ maxRowsPerSheet: 2_000_000 });
-    await imports.importFile(b, pos, 'pos.xlsx');
-    await imports.importFile(b, bank, 'bank.xlsx');
-    b.close();
-  }
-  return { pos, bank, book };
-}
 
 async function optional(module: string, fn: string): Promise<Row[]> {
   const path = new URL(`./${module}.ts`, import.meta.url).pathname;

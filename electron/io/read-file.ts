@@ -278,7 +278,7 @@ export async function openSource(path: string, opts: OpenSourceOptions = {}): Pr
   }
   if (format === 'xls' || format === 'markup') {
     const markup = format === 'markup' ? await decodeMarkup(path, file, opts.encoding) : null;
-    const wb = markup ? openMarkupTables(markup.text, file, limits) : await openXls(path, file, limits);
+    const wb = markup ? await openMarkupTables(markup.text, file, limits) : await openXls(path, file, limits);
     const sheets: SheetInfo[] = wb.sheets.map((s, index) => ({ ...s, index, readable: true }));
     const defaultSheet = pickDefault(sheets, file);
     return {

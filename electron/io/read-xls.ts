@@ -3,10 +3,13 @@
  * Read with cellDates off: SheetJS builds dates through the machine's zone (seen 43 s off under
  * Asia/Shanghai), so date-formatted numbers are converted here from the serial. The ESM build has no
  * code pages unless given them, and Chinese bank .xls files are code page 936 (GBK): load cpexcel.
+ *
+ * Both load on the first .xls read, not with the module: they hold ~13 MB of heap (cpexcel's code
+ * page tables ~10 MB) and take ~90 ms to load, which the import worker reading an .xlsx or a CSV, and
+ * the app at start, need not pay.
  */
 import { readFile } from 'node:fs/promises';
-import * as XLSX from '@e965/xlsx';
-import * as cptable from '@e965/xlsx/dist/cpexcel.full.mjs';
+import type * as XLSX from '@e965/xlsx';
 import type { RawCell, RawRow } from '../../shared/import/raw';
 import { isDateFormat } from './cell-format';
 import { serialToWallClock } from './excel-serial';
@@ -14,7 +17,18 @@ import { causeOf, emptySheet, readError, tooManyColumns, tooManyRows } from './r
 import type { ReadLimits } from './read-limits';
 import type { SheetState } from './xlsx-zip';
 
-XLSX.set_cptable(cptable);
+let loading: Promise<typeof XLSX> | null = null;
+
+/** SheetJS with its code pages, loaded once. */
+function sheetJs(): Promise<typeof XLSX> {
+  loading ??= Promise.all([import('@e965/xlsx'), import('@e965/xlsx/dist/cpexcel.full.mjs')]).then(
+    ([xlsx, cptable]) => {
+      xlsx.set_cptable(cptable);
+      return xlsx;
+    },
+  );
+  return loading;
+}
 
 export type XlsSheet = { name: string; state: SheetState };
 
@@ -72,10 +86,10 @@ function describeFailure(e: unknown): {
 }
 
 export async function openXls(path: string, file: string, limits: ReadLimits): Promise<XlsWorkbook> {
-  const data = await readFile(path);
+  const [data, sheets] = await Promise.all([readFile(path), sheetJs()]);
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(data, { ...READ_OPTIONS, type: 'buffer' });
+    wb = sheets.read(data, { ...READ_OPTIONS, type: 'buffer' });
   } catch (e) {
     const f = describeFailure(e);
     const message =
@@ -97,10 +111,11 @@ export async function openXls(path: string, file: string, limits: ReadLimits): P
  * (`raw`), so numbers and dates are parsed by the import's own rules, as in a CSV. `text` is the file
  * already decoded (see markupEncoding).
  */
-export function openMarkupTables(text: string, file: string, limits: ReadLimits): XlsWorkbook {
+export async function openMarkupTables(text: string, file: string, limits: ReadLimits): Promise<XlsWorkbook> {
+  const sheets = await sheetJs();
   let wb: XLSX.WorkBook;
   try {
-    wb = XLSX.read(text, { ...READ_OPTIONS, type: 'string', raw: true });
+    wb = sheets.read(text, { ...READ_OPTIONS, type: 'string', raw: true });
   } catch (e) {
     throw readError('file_unreadable', `${file} is a web page whose tables cannot be read.`, {
       file,

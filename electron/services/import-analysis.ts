@@ -4,7 +4,7 @@
  */
 import type { ImportOptions } from '../../shared/api/imports';
 import type { HeaderCandidate } from '../../shared/import/detect-header';
-import { detectHeader, DEFAULT_SCAN_ROWS, otherDataSheets } from '../../shared/import/detect-header';
+import { detectHeader, otherDataSheets } from '../../shared/import/detect-header';
 import { locate, makeIssue } from '../../shared/import/issues';
 import type { IssueCode, IssueParams } from '../../shared/import/issues';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
@@ -14,7 +14,7 @@ import type { ImportIssue, RawRow } from '../../shared/import/raw';
 import { FeeTrailError } from '../../shared/result';
 import type { Book } from '../db/book';
 import { findTemplateBySignature } from '../db/template-repo';
-import type { SourceReader } from '../io/read-file';
+import type { SourceFacts } from './sheet-cursors';
 
 /** Blocker codes the UI translates (`importBlocker.<code>`). */
 export type Blocker =
@@ -39,100 +39,11 @@ export type Analysis = {
   otherSheets: string[];
 };
 
-const MAX_SCANNED_SHEETS = 10;
-
 /** iconv-lite names as a bookkeeper knows them. */
 function encodingLabel(name: string): string {
   if (name === 'gb18030') return 'GBK/GB18030';
   return name.toUpperCase();
 }
-/** Rows of each sheet read for detection: the header scan plus enough data rows to infer formats. */
-const HEAD_ROWS = DEFAULT_SCAN_ROWS + 200;
-
-/** What the analysis needs to know about a source: the reader minus its row stream (it can cross a thread). */
-export type SourceFacts = Pick<
-  SourceReader,
-  'file' | 'format' | 'size' | 'sheets' | 'defaultSheet' | 'date1904' | 'encoding'
->;
-
-export function factsOf(reader: SourceReader): SourceFacts {
-  const { file, format, size, sheets, defaultSheet, date1904, encoding } = reader;
-  return { file, format, size, sheets, defaultSheet, date1904, encoding };
-}
-
-type Cursor = { rows: AsyncIterator<RawRow>; head: RawRow[]; done: boolean };
-
-/**
- * Reads each sheet once. `head()` takes the first rows of every visible sheet (enough to find the
- * header) and keeps each sheet's reader where it stopped; `rows(sheet)` replays that sheet's head and
- * continues from there. Without this an .xlsx is inflated and its shared strings parsed twice.
- */
-export class SheetCursors {
-  private readonly cursors = new Map<string, Cursor>();
-
-  constructor(private readonly reader: SourceReader) {}
-
-  /** The first rows of every visible sheet (or only `only`). */
-  async head(only?: string): Promise<RawRow[]> {
-    const out: RawRow[] = [];
-    const sheets = this.reader.sheets.filter(
-      (s) => s.readable && s.state === 'visible' && (only === undefined || s.name === only),
-    );
-    for (const s of sheets.slice(0, MAX_SCANNED_SHEETS)) {
-      let c = this.cursors.get(s.name);
-      if (!c) {
-        c = {
-          rows: this.reader.rows(s.name, { allowEmpty: true })[Symbol.asyncIterator](),
-          head: [],
-          done: false,
-        };
-        this.cursors.set(s.name, c);
-        while (c.head.length < HEAD_ROWS) {
-          const r = await c.rows.next();
-          if (r.done) {
-            c.done = true;
-            break;
-          }
-          c.head.push(r.value);
-        }
-      }
-      out.push(...c.head);
-    }
-    return out;
-  }
-
-  /** Every row of `sheet`, read once: the head already taken, then the rest. Closes the other sheets. */
-  async *rows(sheet: string): AsyncGenerator<RawRow> {
-    const c = this.cursors.get(sheet);
-    this.cursors.delete(sheet);
-    await this.close();
-    if (!c) {
-      yield* this.reader.rows(sheet, { allowEmpty: true });
-      return;
-    }
-    const head = c.head;
-    c.head = [];
-    try {
-      yield* head;
-      if (c.done) return;
-      for (;;) {
-        const r = await c.rows.next();
-        if (r.done) return;
-        yield r.value;
-      }
-    } finally {
-      if (!c.done) await c.rows.return?.();
-    }
-  }
-
-  /** Releases every sheet still open (their files are closed). */
-  async close(): Promise<void> {
-    const open = [...this.cursors.values()];
-    this.cursors.clear();
-    for (const c of open) if (!c.done) await c.rows.return?.();
-  }
-}
-
 /**
  * A mapping made on another file (a template named on the command line) placed on this one: a CSV's
  * sheet is its own file name, and a month's workbook names its sheet after the month, so a sheet the

@@ -30,8 +30,9 @@ import type { OpenSourceOptions, SourceReader } from '../io/read-file';
 import { openSource, sha256File } from '../io/read-file';
 import type { ReadLimits } from '../io/read-limits';
 import type { Analysis } from './import-analysis';
-import { analyseSource, factsOf, SheetCursors } from './import-analysis';
-import { openWorkerSource } from './import-worker-client';
+import { analyseSource } from './import-analysis';
+import { factsOf, SheetCursors } from './sheet-cursors';
+import { openWorkerSource, warmUpImportWorker } from './import-worker-client';
 import type { ReadRow } from './import-batch-pack';
 import type { RowSource, RowSourcePlan } from './import-worker-rows';
 import { openInlineSource } from './import-worker-rows';
@@ -101,6 +102,15 @@ export class ImportService {
     private readonly reading: ImportReading = 'auto',
   ) {}
 
+  /**
+   * Starts the import worker ahead of an import of `paths`, when one of them will be read on it, so
+   * the import does not wait for the thread and its modules; resolves when it is ready (see
+   * warmUpImportWorker). The preview calls it, and the CLI.
+   */
+  warmUp(paths: readonly string[]): Promise<void> {
+    return paths.some((p) => readsOnWorker(this.reading, p)) ? warmUpImportWorker() : Promise.resolve();
+  }
+
   private openRows(path: string, fileName: string, options: ImportOptions): Promise<RowSource> {
     const plan: RowSourcePlan = { path, fileName, limits: this.limits };
     if (options.encoding) plan.encoding = options.encoding;
@@ -122,6 +132,8 @@ export class ImportService {
     file: { fileId: string; path: string; name: string },
     options: ImportOptions = {},
   ): Promise<ImportPreview> {
+    // The import that follows the preview then finds its reading thread started.
+    void this.warmUp([file.path]);
     const reader = await this.open(file.path, file.name, options);
     const sha256 = await sha256File(file.path);
     const cursors = new SheetCursors(reader);

@@ -34,7 +34,16 @@ export const WORKER_HEAP_MB = 128;
  */
 export const WORKER_YOUNG_MB = 64;
 
-function startWorker(data: ImportWorkerData, heapMb: number): Worker {
+let started = 0;
+
+/** How many import workers this process has started (each standby counts once). */
+export function importWorkersStarted(): number {
+  return started;
+}
+
+/** Starts a worker: with its plan it opens the file at once; without (null) it is a standby. */
+function startWorker(data: ImportWorkerData | null, heapMb: number): Worker {
+  started += 1;
   const here = import.meta.url;
   const options = {
     workerData: data,
@@ -49,6 +58,79 @@ function startWorker(data: ImportWorkerData, heapMb: number): Worker {
 }
 
 const cancelled = () => new FeeTrailError('cancelled', 'The import was cancelled; the book is unchanged.');
+
+/**
+ * A worker started ahead of need, its modules loaded (exceljs alone takes ~130 ms), waiting for a plan.
+ * `ready` is false when it failed or stopped before saying so.
+ */
+type Standby = { worker: Worker; ready: Promise<boolean>; idle: NodeJS.Timeout | null };
+
+let standby: Standby | null = null;
+
+/** A standby nobody takes within this long of being ready is stopped: it holds ~40 MB. */
+export const STANDBY_IDLE_MS = 10 * 60_000;
+
+function startStandby(idleMs: number): Standby {
+  const worker = startWorker(null, WORKER_HEAP_MB);
+  // Waiting, it must not keep the process alive (a CLI run ends when its work does).
+  worker.unref();
+  const ready = new Promise<boolean>((resolve) => {
+    worker.once('message', (m: FromWorker) => resolve(m.type === 'ready'));
+    worker.once('error', () => resolve(false));
+    worker.once('exit', () => resolve(false));
+  });
+  const s: Standby = { worker, ready, idle: null };
+  // One that fails or stops is forgotten: the next import starts a worker of its own.
+  worker.once('exit', () => {
+    if (standby === s) standby = null;
+  });
+  void ready.then((ok) => {
+    if (standby !== s) return;
+    if (!ok) {
+      standby = null;
+      return;
+    }
+    s.idle = setTimeout(() => {
+      if (standby === s) standby = null;
+      void worker.terminate();
+    }, idleMs);
+    s.idle.unref();
+  });
+  return s;
+}
+
+/**
+ * Starts an import worker ahead of need, so that the next import does not wait for a thread and its
+ * modules (~0.3 s of a 100k-row import here). The preview calls it for a file big enough for the
+ * worker (the user checks the preview, then imports), the CLI before its imports. Resolves when the
+ * worker is ready. A waiting worker never keeps the process alive, and stops after `idleMs` unused.
+ */
+export async function warmUpImportWorker(idleMs = STANDBY_IDLE_MS): Promise<void> {
+  standby ??= startStandby(idleMs);
+  await standby.ready;
+}
+
+/** Whether a worker waits for the next import (`starting` while its modules load). */
+export async function importWorkerStandby(): Promise<'none' | 'starting' | 'ready'> {
+  const s = standby;
+  if (!s) return 'none';
+  const settled = await Promise.race([s.ready, new Promise<null>((resolve) => setImmediate(resolve, null))]);
+  return settled === null ? 'starting' : settled ? 'ready' : 'none';
+}
+
+/** The standby, once ready, for this import (held by the process from now on); null without one. */
+async function takeStandby(): Promise<Worker | null> {
+  const s = standby;
+  if (!s) return null;
+  standby = null;
+  if (s.idle) clearTimeout(s.idle);
+  if (!(await s.ready)) {
+    await s.worker.terminate();
+    return null;
+  }
+  s.worker.ref();
+  return s.worker;
+}
 
 /** The worker's messages as a queue the caller awaits one at a time. */
 class Inbox {
@@ -115,15 +197,19 @@ export async function openWorkerSource(
   needHead: boolean,
   heapMb = WORKER_HEAP_MB,
 ): Promise<RowSource> {
-  const worker = startWorker({ ...plan, needHead }, heapMb);
+  const data: ImportWorkerData = { ...plan, needHead };
+  // Only a worker of the usual heap is kept waiting.
+  const warm = heapMb === WORKER_HEAP_MB ? await takeStandby() : null;
+  const worker = warm ?? startWorker(data, heapMb);
   const inbox = new Inbox(worker, plan.fileName, heapMb);
+  const send = (m: ToWorker) => worker.postMessage(m);
+  if (warm) send({ type: 'open', plan: data });
   let closed = false;
   const close = async () => {
     if (closed) return;
     closed = true;
     await worker.terminate();
   };
-  const send = (m: ToWorker) => worker.postMessage(m);
   let first: FromWorker;
   try {
     first = await inbox.next();

@@ -15,8 +15,8 @@ import { openSource } from '../io/read-file';
 import type { OpenSourceOptions } from '../io/read-file';
 import type { ReadLimits } from '../io/read-limits';
 import type { PackedBatch, ReadRow } from './import-batch-pack';
-import { factsOf, SheetCursors } from './import-analysis';
-import type { SourceFacts } from './import-analysis';
+import { factsOf, SheetCursors } from './sheet-cursors';
+import type { SourceFacts } from './sheet-cursors';
 
 /** Rows per batch: big enough that messaging costs nothing, small enough for smooth progress. */
 export const BATCH_ROWS = 1000;
@@ -81,9 +81,13 @@ export async function openInlineSource(plan: RowSourcePlan): Promise<RowSource> 
 /** An error as it crosses threads: a FeeTrailError keeps its code and details. */
 export type WireError = { code: string | null; message: string; details?: Record<string, unknown> };
 
-export type ToWorker = { type: 'read'; sheet: string } | { type: 'ack' };
+export type ToWorker =
+  | { type: 'open'; plan: RowSourcePlan & { needHead: boolean } }
+  | { type: 'read'; sheet: string }
+  | { type: 'ack' };
 
 export type FromWorker =
+  | { type: 'ready' }
   | { type: 'opened'; facts: SourceFacts; head: RawRow[] | null; headError: WireError | null }
   | { type: 'batch'; batch: PackedBatch }
   | { type: 'end' }

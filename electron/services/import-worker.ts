@@ -18,7 +18,6 @@ export type ImportWorkerData = RowSourcePlan & { needHead: boolean };
 
 const port = parentPort;
 if (!port) throw new Error('import-worker.ts runs only as a worker thread.');
-const plan = workerData as ImportWorkerData;
 const send = (m: FromWorker): void => port.postMessage(m);
 // The batch's buffers are its own memory: hand them over rather than copy them.
 const sendBatch = (batch: PackedBatch): void =>
@@ -54,27 +53,37 @@ async function stream(sheet: string): Promise<void> {
   }
 }
 
+/** Opens the file and sends its facts (and its first rows when the analysis needs them). */
+async function open(plan: ImportWorkerData): Promise<void> {
+  try {
+    source = await openRows(plan);
+    let head: Awaited<ReturnType<OpenedSource['cursors']['head']>> | null = null;
+    let headError: WireError | null = null;
+    if (plan.needHead) {
+      try {
+        head = await source.cursors.head(plan.sheet);
+      } catch (e) {
+        headError = toWire(e);
+      }
+    }
+    send({ type: 'opened', facts: source.facts, head, headError });
+  } catch (e) {
+    send({ type: 'error', error: toWire(e) });
+  }
+}
+
 port.on('message', (m: ToWorker) => {
   if (m.type === 'ack') {
     credits += 1;
     const w = wake;
     wake = null;
     w?.();
-  } else void stream(m.sheet);
+  } else if (m.type === 'open') void open(m.plan);
+  else void stream(m.sheet);
 });
 
-try {
-  source = await openRows(plan);
-  let head: Awaited<ReturnType<OpenedSource['cursors']['head']>> | null = null;
-  let headError: WireError | null = null;
-  if (plan.needHead) {
-    try {
-      head = await source.cursors.head(plan.sheet);
-    } catch (e) {
-      headError = toWire(e);
-    }
-  }
-  send({ type: 'opened', facts: source.facts, head, headError });
-} catch (e) {
-  send({ type: 'error', error: toWire(e) });
-}
+// Started with its plan, the worker opens the file at once; started ahead of need (a standby, see
+// import-worker-client.ts), it says it is ready, its modules loaded, and waits for an `open`.
+const plan = workerData as ImportWorkerData | null;
+if (plan) void open(plan);
+else send({ type: 'ready' });

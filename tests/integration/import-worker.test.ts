@@ -3,11 +3,18 @@
  * advances while the job runs, cancel (through ImportJobs, as the UI and the host do) that leaves the
  * book unchanged, and reader errors that keep their code across the thread.
  */
-import { writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { ImportService, readsOnWorker, WORKER_MIN_BYTES } from '../../electron/services/import-service';
-import { openWorkerSource } from '../../electron/services/import-worker-client';
+import {
+  importWorkersStarted,
+  importWorkerStandby,
+  openWorkerSource,
+  warmUpImportWorker,
+} from '../../electron/services/import-worker-client';
 import type { ImportJob } from '../../shared/api/imports';
 import { FeeTrailError } from '../../shared/result';
 import { generatePosTxns, writePosFixture } from '../fixtures/generator';
@@ -84,6 +91,72 @@ describe('the import worker', () => {
     viaWorker.close();
     inline.close();
   });
+
+  it('a worker started ahead of need takes the next import; one left unused stops', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'pos.xlsx');
+    await writePosFixture(path, generatePosTxns({ seed: 33, count: 1500 }), { titleRows: true });
+    const broken = join(dir, 'broken.xlsx');
+    writeFileSync(broken, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
+    const warm = new ImportService({}, undefined, undefined, 'worker');
+    await warm.warmUp([path]);
+    expect(await importWorkerStandby()).toBe('ready');
+
+    const viaStandby = newBook(dir, 'standby');
+    const inline = newBook(dir, 'inline');
+    const startedBefore = importWorkersStarted();
+    const a = await warm.importFile(viaStandby, path, 'pos.xlsx');
+    // The import took the waiting worker and started none.
+    expect(importWorkersStarted()).toBe(startedBefore);
+    expect(await importWorkerStandby()).toBe('none');
+    const b = await new ImportService({}, undefined, undefined, 'inline').importFile(
+      inline,
+      path,
+      'pos.xlsx',
+    );
+    expect(a).toEqual(b);
+    expect(a.added).toBe(1500);
+    expect(contents(viaStandby)).toEqual(contents(inline));
+
+    // The preview starts one for the import that follows it; a reader error on it keeps its code.
+    await warm.preview(viaStandby, { fileId: 'f1', path: broken, name: 'broken.xlsx' }).catch(() => null);
+    expect(await importWorkerStandby()).not.toBe('none');
+    const before = bookCounts(viaStandby);
+    const e = await warm.importFile(viaStandby, broken, 'broken.xlsx').then(
+      () => null,
+      (x: unknown) => x,
+    );
+    expect((e as FeeTrailError).code).toBe('file_unreadable');
+    expect((e as FeeTrailError).message).toContain('broken.xlsx');
+    expect(bookCounts(viaStandby)).toEqual(before);
+
+    // Nobody takes it: it stops by itself.
+    await warmUpImportWorker(200);
+    expect(await importWorkerStandby()).toBe('ready');
+    await sleep(600);
+    expect(await importWorkerStandby()).toBe('none');
+    viaStandby.close();
+    inline.close();
+  });
+
+  it('the CLI reads a big file on a worker started while it backs up the book, and ends when done', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'pos.xlsx');
+    await writePosFixture(path, generatePosTxns({ seed: 34, count: 15_000 }), {}, { streaming: true });
+    expect(statSync(path).size).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+    const bin = new URL('../../bin/feetrail.mjs', import.meta.url).pathname;
+    const book = join(dir, 'cli.feetrail');
+    const run = promisify(execFile);
+    const env = { ...process.env, FEETRAIL_DATA_DIR: dir };
+    await run(process.execPath, [bin, 'book', 'init', '--book', book], { env });
+    // A standby left waiting at the end must not keep the process alive: the timeout would kill it.
+    const { stdout } = await run(process.execPath, [bin, 'import', '--book', book, '--json', path], {
+      env,
+      timeout: 90_000,
+    });
+    const out = JSON.parse(stdout) as { files: { added: number }[] };
+    expect(out.files.map((f) => f.added)).toEqual([15_000]);
+  }, 120_000);
 
   it('a job reports progress while it runs; cancelling it leaves the book exactly as it was', async () => {
     const dir = tempDir();

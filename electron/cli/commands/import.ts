@@ -71,6 +71,8 @@ export function registerImport(program: Command, ctx: CliContext): void {
         if (!t) throw new FeeTrailError('not_found', `No template named ${opts.template} in this book.`);
         options.mapping = t.mapping;
       }
+      // The import worker of the first big file starts while the book is backed up.
+      void s.imports.warmUp(files);
       await autoBackup(book);
       const results = await runImportTransaction(book, async () => {
         const out: ImportResult[] = [];
