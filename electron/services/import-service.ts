@@ -203,6 +203,7 @@ export class ImportService {
       sha256,
       sheets: reader.sheets.map((s) => ({ name: s.name, state: s.state })),
       sheet: analysis.sheet,
+      otherSheets: analysis.otherSheets,
       encoding: reader.encoding
         ? {
             encoding: options.encoding ?? reader.encoding.encoding,

@@ -44,6 +44,8 @@ export type ImportPreview = {
   sha256: string;
   sheets: { name: string; state: string }[];
   sheet: string;
+  /** Other sheets of the workbook whose own header shows the same kind of data (each its own import). */
+  otherSheets: string[];
   encoding: EncodingChoice | null;
   kind: SourceKind | null;
   /** False when the kind must be confirmed by the user. */

@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateCleanMonth, posSheet, writeXlsx } from '../fixtures/generator';
 import { expect, test } from './support/fixtures';
 import { EXAMPLE_DIR } from './support/example-data';
 import { ImportPage } from './pages/import-page';
@@ -85,6 +86,47 @@ test('a refused file says, in Chinese, which file and what is wrong with it', as
     await expect(cut).toContainText('请重新导出或重新下载');
     const pdf = importPage.preview('对账单.xls').root.getByRole('alert');
     await expect(pdf).toContainText('“对账单.xls”是 PDF 文件，不是表格', { timeout: 60_000 });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a workbook with a sheet per month: its other sheet is previewed in one click and imported on its own', async ({
+  app,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await app.welcome.createBook('分月工作簿');
+  await app.goTo('import');
+  const importPage = new ImportPage(page);
+  const dir = await mkdtemp(join(tmpdir(), 'feetrail-e2e-sheets-'));
+  try {
+    const aug = generateCleanMonth({ seed: 5, count: 40, startDate: '2026-08-01' }).txns;
+    const sep = generateCleanMonth({ seed: 6, count: 30, startDate: '2026-09-01' }).txns;
+    const file = join(dir, '分月交易明细.xlsx');
+    await writeXlsx(file, [
+      { ...posSheet(aug).grid, sheet: '8月' },
+      { sheet: '说明', rows: [{ row: 1, cells: ['本文件由商户后台导出'] }] },
+      { ...posSheet(sep).grid, sheet: '9月' },
+    ]);
+    await importPage.pickFiles([file]);
+    const august = importPage.preview('分月交易明细.xlsx', '8月');
+    await expect(august.stats).toContainText(`数据 ${aug.length} 行`, { timeout: 60_000 });
+    const other = august.root.getByTestId('other-sheets');
+    await expect(other).toContainText('其他工作表（9月）也有同类数据');
+    await other.getByRole('button', { name: '逐个预览这 1 个工作表' }).click();
+    await expect(other).toBeHidden();
+
+    const september = importPage.preview('分月交易明细.xlsx', '9月');
+    await expect(september.root.locator('h2')).toHaveText('分月交易明细.xlsx · 工作表“9月”');
+    await expect(september.stats).toContainText(`数据 ${sep.length} 行`, { timeout: 60_000 });
+    await expect(september.stats).toContainText('2026-09-01 至');
+
+    await august.importButton.click();
+    await expect(august.result).toContainText(`新增 ${aug.length} 行`, { timeout: 60_000 });
+    await september.importButton.click();
+    await expect(september.result).toContainText(`新增 ${sep.length} 行`, { timeout: 60_000 });
+    await expect(importPage.history.locator('tbody tr')).toHaveCount(2);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -129,6 +129,10 @@ export const en: Catalogue = {
     kinds: { pos: 'POS transaction export', bank: 'Bank statement' },
     kindUnknown: 'Choose…',
     sheet: 'Sheet',
+    sheetOf: '{{name}} · sheet “{{sheet}}”',
+    otherSheets:
+      'Other sheets of this workbook ({{sheets}}) hold the same kind of data; each sheet is imported on its own.',
+    addOtherSheets: 'Preview these {{count}} sheets too',
     headerRow: 'Header row',
     encoding: 'Text encoding',
     encodingUncertain:

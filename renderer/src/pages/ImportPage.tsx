@@ -10,12 +10,16 @@ import { ImportHistory } from '../components/import/ImportHistory';
 import { TemplatesPanel } from '../components/import/TemplatesPanel';
 import { Page } from '../components/Page';
 
+/** A preview on the page: a picked file (its sheet as detected), or a further sheet of it. */
+type PreviewEntry = { file: FileRef; sheet?: string };
+
 /** Pick files, preview and correct each, import; below, every import so far (with undo) and the saved templates. */
 export function ImportPage() {
   const { t } = useTranslation();
   const api = useApi();
   const book = useBook();
-  const [files, setFiles] = useState<FileRef[]>([]);
+  // One preview per file, and per further sheet of a workbook the user asked to import too.
+  const [files, setFiles] = useState<PreviewEntry[]>([]);
   const [picking, setPicking] = useState(false);
   const [error, setError] = useState<AppError | null>(null);
 
@@ -30,9 +34,22 @@ export function ImportPage() {
     }
     setFiles((current) => [
       ...current,
-      ...picked.value.filter((f) => !current.some((c) => c.fileId === f.fileId)),
+      ...picked.value
+        .filter((f) => !current.some((c) => c.file.fileId === f.fileId))
+        .map((file) => ({ file })),
     ]);
   };
+
+  /** The workbook's other data sheets, each as a preview of its own, after the file's (once each). */
+  const addSheets = (file: FileRef, sheets: readonly string[]) =>
+    setFiles((current) => {
+      const added = sheets
+        .filter((sheet) => !current.some((c) => c.file.fileId === file.fileId && c.sheet === sheet))
+        .map((sheet) => ({ file, sheet }));
+      let at = current.length;
+      while (at > 0 && current[at - 1]?.file.fileId !== file.fileId) at -= 1;
+      return [...current.slice(0, at), ...added, ...current.slice(at)];
+    });
 
   const { refresh } = book;
   const onImported = useCallback(
@@ -71,12 +88,15 @@ export function ImportPage() {
         </div>
       ) : null}
       <p className="field-hint">{t('import.pickHint')}</p>
-      {files.map((file) => (
+      {files.map((entry) => (
         <FilePreview
-          key={file.fileId}
-          file={file}
-          onRemove={() => setFiles((current) => current.filter((f) => f.fileId !== file.fileId))}
+          key={`${entry.file.fileId}#${entry.sheet ?? ''}`}
+          file={entry.file}
+          sheet={entry.sheet}
+          onRemove={() => setFiles((current) => current.filter((f) => f !== entry))}
           onImported={onImported}
+          // A sheet's own preview does not offer the others again: the file's preview did.
+          onAddSheets={entry.sheet === undefined ? (sheets) => addSheets(entry.file, sheets) : undefined}
         />
       ))}
       <ImportHistory refreshKey={book.revision} onChanged={() => void refresh()} />

@@ -18,8 +18,10 @@ export class ImportPage {
     await (await chooser).setFiles(paths);
   }
 
-  preview(fileName: string): FilePreviewCard {
-    return new FilePreviewCard(this.page.locator(`section.file-preview[data-file="${fileName}"]`));
+  /** The preview card of a file, or of one sheet of it. */
+  preview(fileName: string, sheet?: string): FilePreviewCard {
+    const bySheet = sheet === undefined ? '' : `[data-sheet="${sheet}"]`;
+    return new FilePreviewCard(this.page.locator(`section.file-preview[data-file="${fileName}"]${bySheet}`));
   }
 }
 

@@ -19,8 +19,12 @@ import { ValueMapper } from './ValueMapper';
 
 type FilePreviewProps = {
   file: FileRef;
+  /** The sheet to read (a further sheet of a workbook); by default the one detected. */
+  sheet?: string | undefined;
   onRemove: () => void;
   onImported: (job: ImportJob) => void;
+  /** Adds a preview for each of the workbook's other data sheets; without it, none is offered. */
+  onAddSheets?: ((sheets: readonly string[]) => void) | undefined;
 };
 
 /** Options that change detection itself: the mapping is suggested again from them. */
@@ -34,9 +38,10 @@ function reanalyse(options: ImportOptions, change: Partial<ImportOptions>): Impo
  * One picked file: what FeeTrail detected (kind, sheet, header row, encoding, columns), the rows as
  * they will be stored, every problem located; the user corrects any of it, then imports.
  */
-export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
+export function FilePreview({ file, sheet, onRemove, onImported, onAddSheets }: FilePreviewProps) {
   const { t } = useTranslation();
-  const [options, setOptions] = useState<ImportOptions>({});
+  const [options, setOptions] = useState<ImportOptions>(sheet === undefined ? {} : { sheet });
+  const [sheetsAdded, setSheetsAdded] = useState(false);
   const [skipErrorRows, setSkipErrorRows] = useState(false);
   const [templateName, setTemplateName] = useState('');
   const query = useApiQuery('imports:preview', { fileId: file.fileId, options });
@@ -92,9 +97,14 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
   };
 
   return (
-    <section className="card file-preview" aria-label={file.name} data-file={file.name}>
+    <section
+      className="card file-preview"
+      aria-label={sheet === undefined ? file.name : `${file.name} · ${sheet}`}
+      data-file={file.name}
+      data-sheet={preview?.sheet ?? sheet ?? ''}
+    >
       <header className="file-preview-header">
-        <h2>{file.name}</h2>
+        <h2>{sheet === undefined ? file.name : t('import.sheetOf', { name: file.name, sheet })}</h2>
         {!running && !finished ? (
           <button type="button" className="button button-quiet" onClick={onRemove}>
             {t('import.removeFile')}
@@ -134,9 +144,9 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
                     setOptions(reanalyse(options, { sheet: event.target.value, headerRow: undefined }))
                   }
                 >
-                  {preview.sheets.map((sheet) => (
-                    <option key={sheet.name} value={sheet.name}>
-                      {sheet.name}
+                  {preview.sheets.map((s) => (
+                    <option key={s.name} value={s.name}>
+                      {s.name}
                     </option>
                   ))}
                 </select>
@@ -211,6 +221,21 @@ export function FilePreview({ file, onRemove, onImported }: FilePreviewProps) {
           {preview.alreadyImported !== null ? (
             <p className="notice">
               {t('import.alreadyImported', { time: formatStamp(preview.alreadyImported.importedAt) })}
+            </p>
+          ) : null}
+          {onAddSheets !== undefined && !sheetsAdded && preview.otherSheets.length > 0 ? (
+            <p className="notice" data-testid="other-sheets">
+              {t('import.otherSheets', { sheets: preview.otherSheets.join('、') })}{' '}
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setSheetsAdded(true);
+                  onAddSheets(preview.otherSheets);
+                }}
+              >
+                {t('import.addOtherSheets', { count: preview.otherSheets.length })}
+              </button>
             </p>
           ) : null}
 
