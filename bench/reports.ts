@@ -120,5 +120,6 @@ function emptySettlement(): Parameters<typeof summarise>[3] {
     pending: [],
     matchedLineIds: new Set<number>(),
     byAmountOnly: [],
+    mismatched: [],
   };
 }

@@ -2,23 +2,15 @@
  * Reconciliation of a period: fee check (patterns first, then single rows), settlement ↔ bank,
  * deductions and duplicates, plus the month summary. Pure: arrays in, findings out.
  */
-import { addDays, dateOf, weekday } from '../local-date';
-import type { LocalDate } from '../types';
+import { dateOf, weekday } from '../local-date';
 import { checkFees, indexByRef, voidedSaleIds } from './fee-check';
 import { singleFeeFinding } from './fee-findings';
 import { FINDING_KINDS } from './types';
-import type {
-  DaySettlement,
-  Finding,
-  ReconcileInput,
-  ReconcileOptions,
-  StoredBankLine,
-  StoredPosTxn,
-} from './types';
+import type { Finding, ReconcileInput, ReconcileOptions, StoredPosTxn } from './types';
 import { feeDaysOf, findDeductions } from './deductions';
 import { findDuplicates } from './duplicates';
 import { findRateRaised, findSurcharges } from './patterns';
-import { cycleDueDate, isAcquirerLine, matchSettlements, settlementsDue } from './settlement';
+import { settleWithBank } from './settle-with-bank';
 import { summarise, type ReconcileSummary } from './summary';
 import { cmp } from '../text-order';
 
@@ -35,6 +27,8 @@ export {
   settlementsDue,
   isAcquirerLine,
 } from './settlement';
+export { settleWithBank, type SettledWithBank } from './settle-with-bank';
+export { settlementDays, type SettlementDay } from './settlement-days';
 export { agreementCovers, FEE_COLLECTION_REACH_DAYS, feeDaysOf, findDeductions } from './deductions';
 export { findDuplicates } from './duplicates';
 
@@ -54,14 +48,6 @@ export const DEFAULT_RECONCILE_OPTIONS: ReconcileOptions = {
 };
 
 export type ReconcileResult = { findings: Finding[]; summary: ReconcileSummary };
-
-/** The first transaction day of the rows and summed days, or null when there are none. */
-function firstDay(txns: readonly StoredPosTxn[], daySums: readonly DaySettlement[]): LocalDate | null {
-  let first: string | null = null;
-  for (const t of txns) if (first === null || t.txnTime < first) first = t.txnTime;
-  for (const s of daySums) if (first === null || s.day < first) first = s.day;
-  return first === null ? null : dateOf(first);
-}
 
 export function reconcile(input: ReconcileInput): ReconcileResult {
   const opts: ReconcileOptions = { ...DEFAULT_RECONCILE_OPTIONS, ...input.options };
@@ -89,25 +75,12 @@ export function reconcile(input: ReconcileInput): ReconcileResult {
     .filter((c) => !raised.explained.has(c.txn.id) && !surcharged.explained.has(c.txn.id))
     .flatMap((c) => singleFeeFinding(c) ?? []);
 
-  const acquirer: StoredBankLine[] = [];
-  const others: StoredBankLine[] = [];
-  for (const l of input.bankLines) (isAcquirerLine(l, opts) ? acquirer : others).push(l);
-  const dates = input.bankLines.map((l) => dateOf(l.txnTime)).sort();
-  const coverage = dates.length > 0 ? { from: dates[0] ?? '', to: dates[dates.length - 1] ?? '' } : null;
   // Summed days are outside the period, so are their rows.
-  const daySums = input.daySums ?? [];
-  for (const s of daySums) for (const id of s.txnIds) outside?.add(id);
-  const posFrom = input.posFrom ?? firstDay(input.txns, daySums);
-  const settlement = matchSettlements(
-    settlementsDue(input.txns, opts, daySums),
-    acquirer.filter((l) => l.creditFen > 0 || l.debitFen > 0),
-    coverage,
+  for (const s of input.daySums ?? []) for (const id of s.txnIds) outside?.add(id);
+  const settlement = settleWithBank(
+    input,
     opts,
-    {
-      inScope: outside === null ? () => true : (due) => due.txnIds.some((id) => !outside.has(id)),
-      unknownDue: posFrom === null ? null : cycleDueDate(addDays(posFrom, -1), opts),
-      others,
-    },
+    outside === null ? undefined : (due) => due.txnIds.some((id) => !outside.has(id)),
   );
   const bankInPeriod = input.bankLines.filter(
     (l) => period === null || (dateOf(l.txnTime) >= period.from && dateOf(l.txnTime) <= period.to),

@@ -44,6 +44,8 @@ export type SettlementResult = {
   matchedLineIds: Set<number>;
   /** Matches whose credits come from a payer not named as the acquirer (step 2c), in scope. */
   byAmountOnly: SettlementMatch[];
+  /** Dues paired with credits that do not equal them (step 3): each a settlement_mismatch when in scope. */
+  mismatched: SettlementMatch[];
 };
 
 /**
@@ -177,6 +179,7 @@ export function matchSettlements(
     ),
     matchedLineIds: new Set(everyMatch.flatMap((m) => m.credits.map((c) => c.id))),
     byAmountOnly: byAmountOnly.filter((m) => m.dues.some(inScope)),
+    mismatched: paired,
     pending,
   };
 }
