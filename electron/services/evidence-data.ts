@@ -21,17 +21,17 @@ import { expectedFee } from '../../shared/domain/fees';
 import { dateOf } from '../../shared/domain/local-date';
 import { selectCard, versionOn } from '../../shared/domain/rate-card-match';
 import type { RateCard } from '../../shared/domain/rate-card';
-import { isAcquirerLine, settlementsDue } from '../../shared/domain/reconcile/settlement-dues';
+import { settleWithBank } from '../../shared/domain/reconcile/settle-with-bank';
+import { settlementDays } from '../../shared/domain/reconcile/settlement-days';
 import { effectiveRatePercent, fen, formatFen, subFen, sumFen, type Fen } from '../../shared/money';
 import type { Book } from '../db/book';
 import { findingBankLineIds, findingTxnIds } from '../db/findings-repo';
 import { listBatches } from '../db/import-repo';
-import { bankLinesBetween, getBankLine, getTransaction, txnsBetween } from '../db/ledger-repo';
+import { getBankLine, getTransaction, txnsBetween } from '../db/ledger-repo';
 import { listRateCards } from '../db/rate-card-repo';
 import type { DisputeService } from './dispute-service';
-import { addDays, monthRange } from './period';
-import { reconcileSettings } from './reconcile-service';
-import { isWorkingDay } from './working-days';
+import { monthRange } from './period';
+import { periodRows } from './reconcile-service';
 
 function sourceOf(p: Provenance): EvidenceSource {
   return { fileName: p.fileName, sha256: p.sha256, sheet: p.sheet, row: p.row, cells: p.cells.map(cellText) };
@@ -110,39 +110,34 @@ function bankLine(l: StoredBankLine, p: Provenance): EvidenceBankLine {
   };
 }
 
-/** How far before its due date a trading day can be paid: a holiday and the weekends around it. */
-const DUE_REACH_DAYS = 15;
-
 /**
- * The settlement dates of the case's trading days, each with all the money due on it: under T+1 a
- * Monday pays Friday to Sunday, and the bank's credit that day is for all three, so what it is held
- * against must be too.
+ * The settlement dates of the case's trading days, each with all the money due on it and the bank
+ * lines that reconciliation matched to it: the same rows (`periodRows`) and the same matching
+ * (`settleWithBank`) as a run of the case's whole months, so a credit from a payer the settings do not
+ * name, a late credit or one credit for several days prints as it was matched, never as a shortfall.
+ * Dates one credit paid together are one entry (under T+1 a Monday with Friday to Sunday).
  */
-function settlementDays(book: Book, tradeDays: readonly string[]): EvidenceSettlementDay[] {
-  const settings = reconcileSettings(book);
-  const opts = {
-    settlementCycle: settings.settlementCycle,
-    settlementBasis: settings.settlementBasis,
-    isWorkingDay,
-    acquirerCounterparties: settings.acquirerCounterparties,
-    acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
-  };
-  const dueDates = new Set<string>();
-  for (const day of tradeDays)
-    for (const due of settlementsDue(txnsBetween(book, day, day), opts)) dueDates.add(due.date);
-  return [...dueDates].sort().map((date) => {
-    const dues = settlementsDue(txnsBetween(book, addDays(date, -DUE_REACH_DAYS), date), opts);
-    const lines = bankLinesBetween(book, date, date).filter((l) => isAcquirerLine(l, opts));
-    return {
-      dueDate: date,
-      expectedFen: sumFen(dues.filter((d) => d.date === date).map((d) => d.amountFen)),
-      receivedFen: sumFen(lines.map((l) => subFen(l.creditFen, l.debitFen))),
-      lines: lines.flatMap((l) => {
-        const g = getBankLine(book, l.id);
-        return g ? [bankLine(g.line, g.provenance)] : [];
-      }),
-    };
-  });
+function settlementOfCase(book: Book, tradeDays: readonly string[]): EvidenceSettlementDay[] {
+  const first = tradeDays[0];
+  const last = tradeDays.at(-1);
+  if (first === undefined || last === undefined) return [];
+  const period = { from: monthRange(first.slice(0, 7)).from, to: monthRange(last.slice(0, 7)).to };
+  const rows = periodRows(book, period);
+  const settled = settleWithBank(rows, rows.options);
+  const cited = new Set(tradeDays);
+  const ofCase = new Set(rows.txns.filter((t) => cited.has(dateOf(t.txnTime))).map((t) => t.id));
+  const dueDates = settled.dues.filter((d) => d.txnIds.some((id) => ofCase.has(id))).map((d) => d.date);
+  return settlementDays(settled, dueDates).map((d) => ({
+    dueDates: d.dueDates,
+    expectedFen: d.expectedFen,
+    receivedFen: d.receivedFen,
+    beforeDataFen: d.beforeDataFen,
+    pending: d.pending,
+    lines: d.lines.flatMap(({ line, byAmountOnly }) => {
+      const g = getBankLine(book, line.id);
+      return g ? [{ ...bankLine(g.line, g.provenance), byAmountOnly }] : [];
+    }),
+  }));
 }
 
 /** Per day of the case's months: the effective rate charged against the contract's, over sales. */
@@ -199,7 +194,7 @@ export function gatherEvidence(
   const from = monthRange((c.periodFrom ?? tradeDays[0] ?? printedAt).slice(0, 7)).from;
   const monthEnd = monthRange((c.periodTo ?? tradeDays.at(-1) ?? printedAt).slice(0, 7)).to;
   const cited = new Set([...txns.map((t) => t.source.sha256), ...findingLines.map((l) => l.source.sha256)]);
-  const settlement = settlementDays(book, tradeDays);
+  const settlement = settlementOfCase(book, tradeDays);
   for (const d of settlement) for (const l of d.lines) cited.add(l.source.sha256);
   const files = listBatches(book)
     .filter((b) => b.status === 'committed' && cited.has(b.sha256))

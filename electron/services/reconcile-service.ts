@@ -4,7 +4,11 @@
  * results keeping the user's triage decisions.
  */
 import { z } from 'zod';
-import type { DeductionAgreement, ReconcileOptions } from '../../shared/domain/reconcile/types';
+import type {
+  DeductionAgreement,
+  ReconcileOptions,
+  StoredBankLine,
+} from '../../shared/domain/reconcile/types';
 import type {
   FindingView,
   FindingDetail,
@@ -130,6 +134,40 @@ function loadTxns(
   return early ? reconcileTxns(book, { ...spans, allFrom: earliest }, options.settlementBasis) : loaded;
 }
 
+/** What a period's run reads: the settings as the engine's options, its POS rows and bank lines. */
+export type PeriodRows = ReconcileTxns & {
+  settings: ReconcileSettings;
+  options: ReconcileOptions;
+  bankLines: StoredBankLine[];
+  /** The book's first POS day (none: no POS rows): the days before it are unknown, not empty. */
+  posFrom?: string;
+};
+
+/**
+ * The rows a run of `period` reconciles, with their context: the POS rows (context days as sums), the
+ * bank lines from `CONTEXT_AFTER_DAYS` before the period to as many after it. The evidence pack's
+ * settlement pages match these too (settleWithBank), so they print what a run found.
+ */
+export function periodRows(book: Book, period: { from: string; to: string }): PeriodRows {
+  const settings = reconcileSettings(book);
+  const options: ReconcileOptions = {
+    ...DEFAULT_RECONCILE_OPTIONS,
+    settlementCycle: settings.settlementCycle,
+    settlementBasis: settings.settlementBasis,
+    isWorkingDay,
+    acquirerCounterparties: settings.acquirerCounterparties,
+    acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
+    matchWindowDays: settings.matchWindowDays,
+    duplicateWindowMinutes: settings.duplicateWindowMinutes,
+    deductionAgreements: deductionAgreements(book),
+  };
+  const bankFrom = addDays(period.from, -CONTEXT_AFTER_DAYS);
+  const { txns, daySums } = loadTxns(book, period, bankFrom, options);
+  const bankLines = reconcileBankLines(book, bankFrom, addDays(period.to, CONTEXT_AFTER_DAYS));
+  const posFrom = firstPosDay(book);
+  return { settings, options, txns, daySums, bankLines, ...(posFrom === null ? {} : { posFrom }) };
+}
+
 export class ReconcileService {
   constructor(private readonly now: () => string = localNow) {}
 
@@ -138,31 +176,14 @@ export class ReconcileService {
     // A run replaces the open findings of its period: a closed month's must stay as they were closed.
     assertMonthsOpen(book, monthsBetween(period.from, period.to), 'reconcile');
     ensureDefaultRateCard(book, this.now());
-    const settings = reconcileSettings(book);
-    const options = {
-      settlementCycle: settings.settlementCycle,
-      settlementBasis: settings.settlementBasis,
-      isWorkingDay,
-      acquirerCounterparties: settings.acquirerCounterparties,
-      acquirerSummaryKeywords: settings.acquirerSummaryKeywords,
-      matchWindowDays: settings.matchWindowDays,
-      duplicateWindowMinutes: settings.duplicateWindowMinutes,
-      deductionAgreements: deductionAgreements(book),
-    };
-    const bankFrom = addDays(period.from, -CONTEXT_AFTER_DAYS);
-    const { txns, daySums } = loadTxns(book, period, bankFrom, options);
-    const bankLines = reconcileBankLines(book, bankFrom, addDays(period.to, CONTEXT_AFTER_DAYS));
+    const { settings, options, ...rows } = periodRows(book, period);
     const feeDays =
       settings.settlementBasis === 'gross'
         ? feesPerDay(book, addDays(period.from, -FEE_COLLECTION_REACH_DAYS), period.to)
         : undefined;
-    const posFrom = firstPosDay(book);
     const result = reconcile({
-      txns,
+      ...rows,
       ...(feeDays ? { feeDays } : {}),
-      ...(posFrom === null ? {} : { posFrom }),
-      daySums,
-      bankLines,
       cards: listRateCards(book).map((c) => c.card),
       period,
       options,

@@ -60,12 +60,25 @@ export type EvidenceBankLine = {
   source: EvidenceSource;
 };
 
+export type EvidenceSettlementLine = EvidenceBankLine & {
+  /** Matched by amount alone: the payer is not named as the acquirer in the settings. */
+  byAmountOnly: boolean;
+};
+
+/** Due dates of the case's trading days with what reconciliation matched to them. */
 export type EvidenceSettlementDay = {
-  /** The day the money was due in the bank. */
-  dueDate: string;
+  /** The days the money was due in the bank: several when one credit (or one mismatch) paid them together. */
+  dueDates: string[];
+  /** All the money due on those dates, in fen. */
   expectedFen: Fen;
+  /** What the lines paid toward it, in fen (their amounts less `beforeDataFen`). */
   receivedFen: Fen;
-  lines: EvidenceBankLine[];
+  /** What the lines paid for trading days before the book's POS data, in fen. */
+  beforeDataFen: Fen;
+  /** The bank statement ends before these dues' matching window does: not judged yet. */
+  pending: boolean;
+  /** The bank lines that paid those dues, any payer, any date in the matching window. */
+  lines: EvidenceSettlementLine[];
 };
 
 export type EvidenceRatePoint = {

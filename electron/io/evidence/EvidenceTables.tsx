@@ -131,6 +131,7 @@ export function SettlementTable({ m, t }: Props): ReactElement {
   return (
     <section className="enclosure">
       <h2>{t.settlementTitle}</h2>
+      <p className="note">{t.settlementNote}</p>
       <table>
         <thead>
           <tr>
@@ -143,34 +144,48 @@ export function SettlementTable({ m, t }: Props): ReactElement {
           </tr>
         </thead>
         <tbody>
-          {m.settlement.map((d) => [
-            <tr key={d.dueDate} className="day">
-              <td>{d.dueDate}</td>
-              <td colSpan={3}>
-                {t.expectedSettle} {formatFen(d.expectedFen)} · {t.received} {formatFen(d.receivedFen)} ·{' '}
-                {t.diff} {formatFen(fen(d.receivedFen - d.expectedFen))}
-              </td>
-              <td />
-              <td />
-            </tr>,
-            ...(d.lines.length === 0
-              ? [
-                  <tr key={`${d.dueDate}-none`}>
-                    <td />
-                    <td colSpan={5}>{t.noLines}</td>
-                  </tr>,
-                ]
-              : d.lines.map((l) => (
-                  <tr key={`${d.dueDate}-${l.lineId}`}>
-                    <td />
-                    <td>{l.txnTime}</td>
-                    <td>{l.summary ?? ''}</td>
-                    <td>{l.counterparty ?? ''}</td>
-                    <Money value={l.creditFen - l.debitFen} />
-                    <Money value={l.balanceFen} />
-                  </tr>
-                ))),
-          ])}
+          {m.settlement.map((d) => {
+            const key = d.dueDates.join('+');
+            return [
+              <tr key={key} className="day">
+                <td className="nowrap">
+                  {d.dueDates.map((date) => (
+                    <div key={date}>{date}</div>
+                  ))}
+                </td>
+                <td colSpan={3}>
+                  {t.expectedSettle} {formatFen(d.expectedFen)} · {t.received} {formatFen(d.receivedFen)} ·{' '}
+                  {t.diff} {formatFen(fen(d.receivedFen - d.expectedFen))}
+                  {d.beforeDataFen !== 0 && (
+                    <div className="note">{t.beforeData(formatFen(d.beforeDataFen))}</div>
+                  )}
+                  {d.pending && <div className="note">{t.settlementPending}</div>}
+                </td>
+                <td />
+                <td />
+              </tr>,
+              ...(d.lines.length === 0
+                ? [
+                    <tr key={`${key}-none`}>
+                      <td />
+                      <td colSpan={5}>{t.noLines}</td>
+                    </tr>,
+                  ]
+                : d.lines.map((l) => (
+                    <tr key={`${key}-${l.lineId}`}>
+                      <td />
+                      <td>{l.txnTime}</td>
+                      <td>{l.summary ?? ''}</td>
+                      <td>
+                        {l.counterparty ?? ''}
+                        {l.byAmountOnly && <div className="note">{t.byAmountOnly}</div>}
+                      </td>
+                      <Money value={l.creditFen - l.debitFen} />
+                      <Money value={l.balanceFen} />
+                    </tr>
+                  ))),
+            ];
+          })}
           {extra.map((l) => (
             <tr key={`f-${l.lineId}`}>
               <td>{l.txnTime.slice(0, 10)}</td>

@@ -23,6 +23,7 @@ td.nowrap { white-space: nowrap; }
 td.small { font-size: 7pt; color: #333; }
 tr.total td { font-weight: bold; background: #f4f4f4; }
 tr.day td { background: #f7f7f7; font-weight: bold; }
+.note { font-size: 7pt; font-weight: normal; color: #333; }
 .neg { color: #b00000; }
 .facts th { width: 24%; background: #f4f4f4; }
 .signature { margin-top: 28pt; display: flex; justify-content: space-between; gap: 24pt; }

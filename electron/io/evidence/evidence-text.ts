@@ -68,7 +68,12 @@ const zh = {
   counterparty: '对方户名',
   bankAmount: '金额',
   balance: '余额',
-  noLines: '当日无收单机构入账',
+  noLines: '未找到结算此款的银行入账',
+  settlementNote:
+    '每个应到账日下列出对账时与该日应结算款匹配的银行入账：入账可在应到账日后的对账期限内到账，一笔入账也可合并结算多个交易日；同一笔入账结算的各应到账日合并列示。',
+  byAmountOnly: '按金额匹配：付款方未登记为收单机构，金额与应结算款分毫相符',
+  beforeData: (amount: string) => `其中 ${amount} 结算的是导入数据之前的交易日`,
+  settlementPending: '银行流水尚未覆盖此款的对账期限，暂不判定',
   chartEffective: '实际费率',
   chartContracted: '合同费率',
   chartNote: '按日计算：手续费 ÷ 交易金额（仅成功的消费交易）。',
@@ -155,7 +160,13 @@ const en: Texts = {
   counterparty: 'Counterparty',
   bankAmount: 'Amount',
   balance: 'Balance',
-  noLines: 'No credit from the acquirer that day',
+  noLines: 'No bank credit paid this',
+  settlementNote:
+    'Under each due date are the bank credits reconciliation matched to the money due: a credit may arrive after the due date, within the matching window, and one credit may pay several trading days; due dates paid by one credit are shown together.',
+  byAmountOnly:
+    'Matched by amount only: the payer is not recorded as the acquirer, and the amount equals the settlement due to the fen',
+  beforeData: (amount: string) => `of which ${amount} paid trading days before the imported data`,
+  settlementPending: 'The bank statement does not yet cover this settlement’s matching window: not judged',
   chartEffective: 'Effective rate',
   chartContracted: 'Contracted rate',
   chartNote: 'Per day: fees ÷ turnover (successful sales only).',
