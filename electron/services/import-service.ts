@@ -18,6 +18,7 @@ import { locate, makeIssue } from '../../shared/import/issues';
 import type { ColumnMapping } from '../../shared/import/mapping-schema';
 import type { ImportIssue, RawRow } from '../../shared/import/raw';
 import { columnLetter } from '../../shared/import/text';
+import { valueHint } from '../../shared/import/value-maps';
 import { FeeTrailError } from '../../shared/result';
 import type { Book } from '../db/book';
 import { bookNameOf, localNow } from '../db/book';
@@ -185,9 +186,10 @@ export class ImportService {
           });
         }
       }
-      unknownValues = normaliser
-        .summary()
-        .unknownValues.map(({ field, value, count }) => ({ field, value, count }));
+      unknownValues = normaliser.summary().unknownValues.map(({ field, value, count }) => {
+        const hint = valueHint(field, value);
+        return { field, value, count, ...(hint ? { hint } : {}) };
+      });
     }
     await cursors.close();
     const blockers: string[] = [...analysis.blockers];

@@ -55,8 +55,11 @@ export type ImportPreview = {
   /** The saved template that matched this layout's header signature. */
   template: { id: number; name: string } | null;
   columns: PreviewColumn[];
-  /** Values seen in value-mapped columns that no alias knows, for the user to map. */
-  unknownValues: { field: string; value: string; count: number }[];
+  /**
+   * Values seen in value-mapped columns that no alias knows, for the user to map; `hint` says which
+   * meaning to choose when, for a value FeeTrail asks about on purpose (已退款 as a status, 外卡).
+   */
+  unknownValues: { field: string; value: string; count: number; hint?: { zh: string; en: string } }[];
   rows: PreviewRow[];
   stats: {
     dataRows: number;

@@ -84,8 +84,10 @@ type KeywordRule = {
  */
 const KEYWORD_RULES: Record<SourceKind, readonly KeywordRule[]> = {
   pos: [
-    { field: 'origRefNo', all: [['原'], ['参考号']] },
+    { field: 'origRefNo', all: [['原'], ['参考号', '订单号', '交易号', '交易单号']] },
     { field: 'refNo', all: [['参考号']], none: ['原'] },
+    // The platform's order number under its own name (收钱吧订单号, 汇付订单号), never the merchant's own.
+    { field: 'refNo', all: [['订单号', '交易号', '交易单号']], none: ['原', '商户', '退款'] },
     { field: 'fee', all: [['手续费']], none: ['率', '返', '退'] },
     {
       field: 'settleAmount',

@@ -18,6 +18,7 @@ export const ISSUE_CODES = [
   'kind_uncertain',
   'missing_column',
   'duplicate_column',
+  'settle_unclear',
   'column_out_of_range',
   'bad_date',
   'ambiguous_date',
@@ -33,6 +34,7 @@ export const ISSUE_CODES = [
   'defaulted_column',
   'fee_as_deduction',
   'no_fee_columns',
+  'paid_not_settled',
   'other_sheets',
   'ref_reused',
 ] as const;
@@ -108,6 +110,10 @@ const TEMPLATES: Record<IssueCode, Template> = {
     zh: `有多列都像是「${f.zh}」（${p.columns ?? ''}），请在预览中指定用哪一列。`,
     en: `Several columns look like the ${f.en} (${p.columns ?? ''}); please pick one in the preview.`,
   }),
+  settle_unclear: () => ({
+    zh: '这一列的金额有的既不等于交易金额，也不等于交易金额减手续费（可能减去了优惠），无法判断它是不是结算金额。请在预览中确认：是扣除手续费后的结算金额，就把它指定为「结算金额」列；是顾客实付的金额（手续费按它计算），就把它指定为「交易金额」列；都不是，就设为不导入',
+    en: "some of this column's amounts are neither the amount nor the amount less the fee (perhaps a discount was taken off), so FeeTrail cannot tell whether it is the settlement. Confirm in the preview: the settlement net of fees, pick it as the settlement amount; what the customer paid (the fee reckoned on it), pick it as the amount; neither, leave it unused",
+  }),
   column_out_of_range: (p, f) => ({
     zh: `「${f.zh}」指定的列 ${p.columns ?? ''} 不在表头范围内。`,
     en: `The column ${p.columns ?? ''} chosen for the ${f.en} is outside the header.`,
@@ -137,8 +143,8 @@ const TEMPLATES: Record<IssueCode, Template> = {
     en: `a sale with a negative amount "${p.value ?? ''}"; please check the transaction type`,
   }),
   unknown_value: (p, f) => ({
-    zh: `无法识别的${f.zh}${q(p.value)}，请在预览中指定它的含义`,
-    en: `unknown ${f.en} "${p.value ?? ''}"; please map it in the preview`,
+    zh: `无法识别的${f.zh}${q(p.value)}，请在预览中指定它的含义${p.reason ? `：${p.reason}` : ''}`,
+    en: `unknown ${f.en} "${p.value ?? ''}"; please map it in the preview${p.reasonEn ? `: ${p.reasonEn}` : ''}`,
   }),
   missing_value: (_p, f) => ({
     zh: `${f.zh}为空`,
@@ -159,6 +165,10 @@ const TEMPLATES: Record<IssueCode, Template> = {
   no_fee_columns: () => ({
     zh: '文件中既没有「手续费」列也没有「结算金额」列：手续费无法核对，差额结算的到账金额也无法核对',
     en: 'the file has neither a fee nor a settlement amount column: fees cannot be checked, nor can net settlements',
+  }),
+  paid_not_settled: () => ({
+    zh: '这一列的金额与交易金额相同，是顾客实付的金额，不是扣除手续费后的结算金额：不作为结算金额导入，应到账金额按“交易金额 − 手续费”计算。如果它确实是结算金额，请在预览中把它指定为「结算金额」列',
+    en: 'this column holds the same money as the amount: what the customer paid, not the settlement net of fees. It is not imported as the settlement amount; settlements are reckoned as amount − fee. If it is the settlement, pick it as the settlement amount column in the preview',
   }),
   fee_as_deduction: () => ({
     zh: '手续费按扣款记为负数：导入时改为正数记作收取的手续费（撤销退回的手续费记为负数）',

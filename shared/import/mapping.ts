@@ -11,6 +11,7 @@ import { parseMoney } from '../money-parse';
 import type { ImportIssue, RawRow } from './raw';
 import { cellText, columnLetter, normaliseValue } from './text';
 import type { UserValueMaps, ValueField } from './value-maps';
+import { datedRows, isSettleOrPaid, settleOrPaid, valueColumnsByContent } from './mapping-content';
 import { CARD_KINDS, CHANNELS, TXN_STATUSES, TXN_TYPES } from '../domain/types';
 
 const VALUE_FIELDS: Record<SourceKind, readonly ValueField[]> = {
@@ -76,6 +77,16 @@ export function suggestMapping(
     if (a.fenColumns.has(col)) moneyUnits[field as MoneyField] = 'fen';
   }
   const feeSign = h.kind === 'pos' ? inferFeeSign(sample, fields.fee, moneyUnits.fee) : undefined;
+  const ambiguous = a.duplicates.map((d) => ({ field: d.field, columns: d.columns }));
+  if (h.kind === 'pos') {
+    const dated = datedRows(sample, fields.date, { date1904, ...(dateOrder ? { order: dateOrder } : {}) });
+    const settle = settleOrPaid(h.headers, dated, fields, moneyUnits);
+    // Not the settlement: left unmapped (validateMapping says so). Unclear: kept, and asked about.
+    if (settle === 'paid') delete fields.settleAmount;
+    if (settle === 'unclear' && fields.settleAmount !== undefined)
+      ambiguous.push({ field: 'settleAmount', columns: [fields.settleAmount] });
+    Object.assign(fields, valueColumnsByContent(dated, fields, moneyUnits));
+  }
   const base = {
     version: MAPPING_VERSION,
     sheet: h.sheet,
@@ -84,7 +95,7 @@ export function suggestMapping(
     date1904,
     encoding: ctx.encoding ?? null,
     signature: headerSignature(h.headers),
-    ambiguous: a.duplicates.map((d) => ({ field: d.field, columns: d.columns })),
+    ambiguous,
     ...(dateOrder ? { dateOrder } : {}),
   };
   return h.kind === 'pos'
@@ -152,9 +163,9 @@ export function validateMapping(m: ColumnMapping, file: string): ImportIssue[] {
   }
   for (const d of m.ambiguous) {
     const field = d.field as AnyField;
-    issues.push(
-      makeIssue(at(d.columns[0]), 'error', 'duplicate_column', { field, columns: letters(d.columns) }),
-    );
+    // One column: its meaning is what is unclear (实收金额 that is neither amount nor amount − fee).
+    const code = d.columns.length === 1 ? 'settle_unclear' : 'duplicate_column';
+    issues.push(makeIssue(at(d.columns[0]), 'error', code, { field, columns: letters(d.columns) }));
   }
   if (f.date === undefined) issues.push(makeIssue(at(), 'error', 'missing_column', { field: 'date' }));
   if (m.kind === 'pos') {
@@ -162,6 +173,10 @@ export function validateMapping(m: ColumnMapping, file: string): ImportIssue[] {
     if (f.fee === undefined && f.settleAmount === undefined) {
       issues.push(makeIssue(at(), 'warning', 'no_fee_columns'));
     }
+    // A 实收金额 column read as nothing: say why (given to 交易金额 by the user, it is read).
+    const paidCol = f.settleAmount === undefined ? m.headers.findIndex(isSettleOrPaid) : -1;
+    if (paidCol >= 0 && !Object.values(f).includes(paidCol))
+      issues.push(makeIssue(at(paidCol), 'warning', 'paid_not_settled', { field: 'settleAmount' }));
     if (m.feeSign === 'deduction' && f.fee !== undefined) {
       issues.push(makeIssue(at(f.fee), 'warning', 'fee_as_deduction', { field: 'fee' }));
     }
@@ -202,6 +217,7 @@ export function applyOverrides(m: ColumnMapping, o: MappingOverrides): ColumnMap
   const allowed: readonly AnyField[] = m.kind === 'pos' ? POS_FIELDS : BANK_FIELDS;
   const fields: Partial<Record<AnyField, number>> = { ...m.fields };
   const touched = new Set<string>();
+  const given = new Set<number>();
   for (const [field, col] of Object.entries(o.fields ?? {}) as [AnyField, number | null][]) {
     if (!allowed.includes(field)) continue;
     touched.add(field);
@@ -213,6 +229,7 @@ export function applyOverrides(m: ColumnMapping, o: MappingOverrides): ColumnMap
       if (c === col && other !== field) delete fields[other];
     }
     fields[field] = col;
+    given.add(col);
   }
   const valueMaps: Record<string, Record<string, string>> = { ...m.valueMaps };
   for (const [field, map] of Object.entries(o.valueMaps ?? {}) as [ValueField, Record<string, string>][]) {
@@ -229,7 +246,8 @@ export function applyOverrides(m: ColumnMapping, o: MappingOverrides): ColumnMap
     fields: pick(fields, allowed),
     moneyUnits: { ...m.moneyUnits, ...(o.moneyUnits ?? {}) },
     valueMaps,
-    ambiguous: m.ambiguous.filter((d) => !touched.has(d.field)),
+    // Settled when the user chose for the field, or gave one of its columns to a field.
+    ambiguous: m.ambiguous.filter((d) => !touched.has(d.field) && !d.columns.some((c) => given.has(c))),
     date1904: o.date1904 ?? m.date1904,
     encoding: o.encoding === undefined ? m.encoding : o.encoding,
     ...(o.dateOrder ? { dateOrder: o.dateOrder } : {}),

@@ -10,7 +10,7 @@ import { locate, makeIssue, type IssueCode, type IssueParams } from './issues';
 import type { ColumnMapping } from './mapping-schema';
 import type { ImportIssue, RawCell, RawRow } from './raw';
 import { cellText, tidyText } from './text';
-import { lookupValue, type UserValueMaps, type ValueCodes, type ValueField } from './value-maps';
+import { lookupValue, valueHint, type UserValueMaps, type ValueCodes, type ValueField } from './value-maps';
 
 const DATE_REASONS: Record<DateFailure, { zh: string; en: string } | null> = {
   empty: { zh: '为空', en: 'empty' },
@@ -139,7 +139,11 @@ export class RowReader {
     const cached = codes.get(t) as ValueCodes[F] | null | undefined;
     const v = cached !== undefined ? cached : lookupValue(field, t, user);
     if (cached === undefined && codes.size < CODE_CACHE_LIMIT) codes.set(t, v);
-    if (v === null) this.issue(field, 'error', 'unknown_value', { field, value: t });
+    if (v === null) {
+      const hint = valueHint(field, t);
+      const why = hint ? { reason: hint.zh, reasonEn: hint.en } : {};
+      this.issue(field, 'error', 'unknown_value', { field, value: t, ...why });
+    }
     return v ?? undefined;
   }
 }

@@ -4,6 +4,7 @@
  * rules. A value none of them knows is returned as unknown, never guessed.
  */
 import {
+  POS_VALUE_HINTS,
   CARD_KIND_KEYWORDS,
   CARD_KIND_VALUES,
   CHANNEL_KEYWORDS,
@@ -54,4 +55,11 @@ export function lookupValue<F extends ValueField>(
     if (key.includes(word)) return code;
   }
   return null;
+}
+
+/** Why a value FeeTrail does not know is asked about, when it is one asked about on purpose. */
+export function valueHint(field: string, text: string): { zh: string; en: string } | null {
+  const key = normaliseValue(text);
+  const h = POS_VALUE_HINTS.find((x) => x.field === field && x.words.some((w) => key.includes(w)));
+  return h ? { zh: h.zh, en: h.en } : null;
 }

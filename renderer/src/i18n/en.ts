@@ -173,7 +173,8 @@ export const en: Catalogue = {
         'The file mixes two text encodings; whichever you choose, part of it would be garbage. Import the original exports separately.',
       empty_file: 'The file has no content. Export it again, then import.',
       mapping_invalid: 'A required column is not matched. Choose it under Columns.',
-      mapping_ambiguous: 'Several columns look like the same field. Confirm which one under Columns.',
+      mapping_ambiguous:
+        "Some columns need confirming: several look like the same field, or a column's meaning cannot be told from the data. Confirm under Columns.",
       rows_invalid: 'Some rows have errors. Fix the file, or tick “Skip rows with errors”.',
       other: 'The file still has a problem: {{code}}.',
     },

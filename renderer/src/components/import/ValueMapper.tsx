@@ -74,6 +74,7 @@ export function ValueMapper({
                   </option>
                 ))}
               </select>
+              {u.hint ? <p className="value-hint">{language === 'en' ? u.hint.en : u.hint.zh}</p> : null}
             </li>
           );
         })}
