@@ -131,3 +131,42 @@ test('a workbook with a sheet per month: its other sheet is previewed in one cli
     await rm(dir, { recursive: true, force: true });
   }
 });
+
+test('two columns that look like one field: keeping the one already chosen settles it in one click', async ({
+  app,
+  page,
+}) => {
+  await app.welcome.createBook('重复列');
+  await app.goTo('import');
+  const importPage = new ImportPage(page);
+  const dir = await mkdtemp(join(tmpdir(), 'feetrail-e2e-duplicate-'));
+  try {
+    const file = join(dir, '两列金额.csv');
+    await writeFile(
+      file,
+      [
+        '交易时间,参考号,卡类型,交易金额,手续费,交易金额,交易状态',
+        '2026-08-01 10:00:00,100000000001,借记卡,100.00,0.50,100.00,成功',
+        '2026-08-01 11:00:00,100000000002,贷记卡,200.00,1.20,200.00,成功',
+      ].join('\n'),
+    );
+    await importPage.pickFiles([file]);
+    const preview = importPage.preview('两列金额.csv');
+    await expect(preview.blockers).toContainText('有的列需要确认', { timeout: 60_000 });
+    await expect(preview.importButton).toBeDisabled();
+    await preview.openMapping();
+    // Column D already feeds 交易金额; choosing it again in its list would change nothing.
+    await expect(preview.columnSelect('D')).toHaveValue('amount');
+    await preview.root
+      .locator('.mapping-editor tr[data-column="D"]')
+      .getByRole('button', { name: '确认这一列' })
+      .click();
+    await preview.settled();
+    await expect(preview.blockers).toBeHidden();
+    await expect(preview.root.locator('.mapping-editor tr.is-unclear')).toHaveCount(0);
+    await preview.importButton.click();
+    await expect(preview.result).toContainText('新增 2 行', { timeout: 60_000 });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -155,6 +155,7 @@ export const en: Catalogue = {
     header: 'Header',
     field: 'Used as',
     noField: '(not used)',
+    keepField: 'Keep this column',
     rowsTitle: 'First {{n}} rows, as they will be stored',
     rowNo: 'Row',
     outcome: 'Outcome',

@@ -147,6 +147,7 @@ export const zhCN = {
     header: '表头',
     field: '对应到',
     noField: '（不使用）',
+    keepField: '确认这一列',
     rowsTitle: '前 {{n}} 行预览（按导入后的样子显示）',
     rowNo: '行号',
     outcome: '结果',

@@ -256,6 +256,7 @@ export function FilePreview({ file, sheet, onRemove, onImported, onAddSheets }: 
               <summary>{t('import.mappingTitle')}</summary>
               <MappingEditor
                 kind={preview.kind}
+                unclear={preview.mapping?.ambiguous ?? []}
                 columns={preview.columns}
                 disabled={running || finished || loading}
                 onChange={changeColumn}

@@ -9,12 +9,17 @@ type MappingEditorProps = {
   kind: SourceKind;
   columns: readonly PreviewColumn[];
   disabled: boolean;
+  /**
+   * Fields whose column is still to be confirmed (several columns look like it, or one column's
+   * meaning cannot be told from the data): the mapping's `ambiguous`.
+   */
+  unclear?: readonly { field: string; columns: readonly number[] }[];
   /** `field` null: the column is not used. */
   onChange: (columnIndex: number, field: string | null) => void;
 };
 
 /** Each column of the file, its header, and the field it feeds; every choice can be changed. */
-export function MappingEditor({ kind, columns, disabled, onChange }: MappingEditorProps) {
+export function MappingEditor({ kind, columns, disabled, unclear = [], onChange }: MappingEditorProps) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const fields: readonly string[] = kind === 'pos' ? POS_FIELDS : BANK_FIELDS;
@@ -31,31 +36,51 @@ export function MappingEditor({ kind, columns, disabled, onChange }: MappingEdit
           </tr>
         </thead>
         <tbody>
-          {columns.map((column) => (
-            <tr key={column.index} data-column={column.letter}>
-              <td>{column.letter}</td>
-              <th scope="row" className="mapping-header">
-                {column.header}
-              </th>
-              <td>
-                <select
-                  aria-label={`${t('import.field')}: ${column.letter} ${column.header}`}
-                  value={column.field ?? ''}
-                  disabled={disabled}
-                  onChange={(event) =>
-                    onChange(column.index, event.target.value === '' ? null : event.target.value)
-                  }
-                >
-                  <option value="">{t('import.noField')}</option>
-                  {fields.map((field) => (
-                    <option key={field} value={field}>
-                      {fieldLabel(field, language)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
+          {columns.map((column) => {
+            // Choosing the field a column already has changes nothing in a select: "keep" says it.
+            const toConfirm = unclear.some(
+              (u) => u.columns.includes(column.index) && (column.field === null || column.field === u.field),
+            );
+            return (
+              <tr
+                key={column.index}
+                data-column={column.letter}
+                className={toConfirm ? 'is-unclear' : undefined}
+              >
+                <td>{column.letter}</td>
+                <th scope="row" className="mapping-header">
+                  {column.header}
+                </th>
+                <td>
+                  <select
+                    aria-label={`${t('import.field')}: ${column.letter} ${column.header}`}
+                    value={column.field ?? ''}
+                    disabled={disabled}
+                    onChange={(event) =>
+                      onChange(column.index, event.target.value === '' ? null : event.target.value)
+                    }
+                  >
+                    <option value="">{t('import.noField')}</option>
+                    {fields.map((field) => (
+                      <option key={field} value={field}>
+                        {fieldLabel(field, language)}
+                      </option>
+                    ))}
+                  </select>
+                  {toConfirm && column.field !== null ? (
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      disabled={disabled}
+                      onClick={() => onChange(column.index, column.field)}
+                    >
+                      {t('import.keepField')}
+                    </button>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </section>
