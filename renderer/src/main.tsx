@@ -8,6 +8,7 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/table.css';
 import './styles/reconcile.css';
+import './styles/disputes.css';
 import './styles/print.css';
 
 const container = document.getElementById('root');

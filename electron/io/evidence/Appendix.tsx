@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import type { EvidenceModel, EvidenceSource } from '../../../shared/domain/evidence';
 import type { EvidenceTexts } from './evidence-text';
 import { CHANNEL_NAMES, EVENT_NAMES, STATUS_NAMES } from './evidence-text';
+import { printedEventNote } from './event-note-text';
 
 type Props = { m: EvidenceModel; t: EvidenceTexts };
 
@@ -97,7 +98,7 @@ export function Timeline({ m, t }: Props): ReactElement {
               <td className="small">
                 {e.type === 'document'
                   ? `${e.documentName ?? ''} SHA-256 ${e.documentSha256 ?? ''}`
-                  : (e.note ?? '')}
+                  : printedEventNote(e, m.language)}
               </td>
             </tr>
           ))}

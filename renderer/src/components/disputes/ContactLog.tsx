@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DisputeDetail, DisputeEvent } from '../../../../shared/api/contract';
 import { CONTACT_CHANNELS } from '../../../../shared/domain/dispute-status';
 import type { ContactChannel } from '../../../../shared/domain/dispute-status';
+import { eventNoteText } from '../../../../shared/domain/dispute-event-note';
 import type { AppError } from '../../../../shared/result';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../ErrorNotice';
@@ -39,18 +40,27 @@ export function ContactLog({
     onChange(r.value);
   };
 
+  /** The service's own notes (a count, changed fields, money recovered) in the reader's words. */
+  const noteText = (e: DisputeEvent): string =>
+    eventNoteText(e, {
+      findings: (count) => t('disputes.eventNotes.findings', { count }),
+      field: (key) => t(`disputes.fieldNames.${key}`),
+      separator: t('disputes.listSeparator'),
+      recovered: (amount) => t('disputes.eventNotes.recovered', { amount }),
+    });
+
   const describe = (e: DisputeEvent) => {
-    if (e.type === 'status' || e.type === 'created')
-      return e.toStatus
-        ? `→ ${t(`disputes.statuses.${e.toStatus}`)}${e.note && e.type === 'status' ? ` · ${e.note}` : ''}`
-        : '';
+    if (e.type === 'status' || e.type === 'created') {
+      const status = e.toStatus ? `→ ${t(`disputes.statuses.${e.toStatus}`)}` : '';
+      return [status, noteText(e)].filter(Boolean).join(' · ');
+    }
     if (e.type === 'contact')
       return [e.channel ? t(`disputes.channels.${e.channel}`) : '', e.ticketNo, e.person, e.note]
         .filter(Boolean)
         .join(' · ');
     if (e.type === 'document')
       return `${e.documentName ?? ''} · SHA-256 ${(e.documentSha256 ?? '').slice(0, 16)}…`;
-    return e.note ?? '';
+    return noteText(e);
   };
 
   return (
@@ -81,13 +91,15 @@ export function ContactLog({
           {t('disputes.person')}
           <input value={person} onChange={(e) => setPerson(e.target.value)} maxLength={100} />
         </label>
-        <label>
+        <label className="form-wide">
           {t('disputes.note')}
           <textarea value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} required />
         </label>
-        <button type="submit" className="button" disabled={note.trim() === ''}>
-          {t('disputes.addContact')}
-        </button>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={note.trim() === ''}>
+            {t('disputes.addContact')}
+          </button>
+        </div>
       </form>
       {error ? <ErrorNotice error={error} /> : null}
       <h3>{t('disputes.timeline')}</h3>

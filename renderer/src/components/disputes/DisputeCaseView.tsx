@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisputeDetail, DisputeStatus } from '../../../../shared/api/contract';
 import { nextStatuses } from '../../../../shared/domain/dispute-status';
@@ -34,6 +34,8 @@ export function DisputeCaseView({
   const [note, setNote] = useState('');
   const [language, setLanguage] = useState<'zh' | 'en'>('zh');
   const [error, setError] = useState<AppError | null>(null);
+  /** Set by a save, cleared by the next edit: the save's only other sign is the timeline. */
+  const [saved, setSaved] = useState(false);
   const evidence = useEvidenceDownload();
 
   const fenOf = (text: string): number | null => {
@@ -57,6 +59,7 @@ export function DisputeCaseView({
     });
     if (!r.ok) return setError(r.error);
     setError(null);
+    setSaved(true);
     onChange(r.value);
   };
 
@@ -75,6 +78,15 @@ export function DisputeCaseView({
     setMoving(null);
     setNote('');
     onChange(r.value);
+  };
+
+  const statusButtons = useRef<HTMLDivElement>(null);
+  /** Back to the buttons (Esc or 取消), the keyboard on the one that opened the form. */
+  const cancelMove = () => {
+    const from = moving;
+    setMoving(null);
+    setNote('');
+    statusButtons.current?.querySelector<HTMLButtonElement>(`button[data-status="${from ?? ''}"]`)?.focus();
   };
 
   /** Prints, then reads the case again: the file just written is on its timeline now. */
@@ -106,12 +118,13 @@ export function DisputeCaseView({
         </dl>
         <form
           className="form-grid"
+          onChange={() => setSaved(false)}
           onSubmit={(e) => {
             e.preventDefault();
             void save();
           }}
         >
-          <label>
+          <label className="form-wide">
             {t('disputes.titleField')}
             <input value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />
           </label>
@@ -127,7 +140,7 @@ export function DisputeCaseView({
             {t('disputes.claimedReason')}
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
           </label>
-          <label>
+          <label className="form-wide">
             {t('disputes.remedy')}
             <textarea value={remedy} onChange={(e) => setRemedy(e.target.value)} maxLength={1000} />
           </label>
@@ -135,13 +148,20 @@ export function DisputeCaseView({
             {t('disputes.deadline')}
             <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
           </label>
-          <button type="submit" className="button">
-            {t('disputes.save')}
-          </button>
+          <div className="form-actions">
+            <button type="submit" className="button">
+              {t('disputes.save')}
+            </button>
+            {saved ? (
+              <span role="status" className="form-saved" data-testid="dispute-saved">
+                {t('disputes.saved')}
+              </span>
+            ) : null}
+          </div>
         </form>
-        <div className="button-row">
+        <div className="button-row" ref={statusButtons}>
           {nextStatuses(c.status).map((s) => (
-            <button key={s} type="button" className="button" onClick={() => setMoving(s)}>
+            <button key={s} type="button" className="button" data-status={s} onClick={() => setMoving(s)}>
               {t('disputes.moveTo', { status: t(`disputes.statuses.${s}`) })}
             </button>
           ))}
@@ -149,6 +169,10 @@ export function DisputeCaseView({
         {moving ? (
           <form
             className="form-grid status-form"
+            aria-label={t('disputes.moveTo', { status: t(`disputes.statuses.${moving}`) })}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') cancelMove();
+            }}
             onSubmit={(e) => {
               e.preventDefault();
               void move(moving);
@@ -157,16 +181,31 @@ export function DisputeCaseView({
             {moving === 'resolved' ? (
               <label>
                 {t('disputes.recoveredPrompt')}
-                <input value={recovered} onChange={(e) => setRecovered(e.target.value)} inputMode="decimal" />
+                <input
+                  value={recovered}
+                  onChange={(e) => setRecovered(e.target.value)}
+                  inputMode="decimal"
+                  autoFocus
+                />
               </label>
             ) : null}
             <label>
               {t('disputes.statusNote')}
-              <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={2000} />
+              <input
+                value={note}
+                onChange={(e) => setNote(e.target.value)}
+                maxLength={2000}
+                autoFocus={moving !== 'resolved'}
+              />
             </label>
-            <button type="submit" className="button button-primary">
-              {t('disputes.confirmStatus')}
-            </button>
+            <div className="form-actions">
+              <button type="submit" className="button button-primary">
+                {t('disputes.confirmStatus')}
+              </button>
+              <button type="button" className="button" onClick={cancelMove}>
+                {t('disputes.cancel')}
+              </button>
+            </div>
           </form>
         ) : null}
         {error ? <ErrorNotice error={error} /> : null}
