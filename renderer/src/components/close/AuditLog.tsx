@@ -1,23 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import type { AuditView } from '../../../../shared/api/close';
+import { auditLine } from '../../close/audit-text';
 import { formatStamp } from '../../format/number';
-import { closeZhCN } from '../../i18n/areas/close.zh-CN';
+import { useLanguage } from '../../i18n/use-language';
 
-type KnownAction = keyof typeof closeZhCN.actions;
-
-function isKnown(key: string): key is KnownAction {
-  return Object.prototype.hasOwnProperty.call(closeZhCN.actions, key);
-}
-
-function detailsText(d: Record<string, unknown>): string {
-  return Object.entries(d)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join('; ');
-}
-
-/** The newest entries of the book's audit log (close and reopen among them). */
+/** The newest entries of the book's audit log (close and reopen among them), in the reader's words. */
 export function AuditLog({ entries }: { entries: AuditView[] }) {
   const { t } = useTranslation();
+  const { language } = useLanguage();
   if (entries.length === 0) return <p className="muted">{t('close.auditEmpty')}</p>;
   return (
     <table className="data-table" data-testid="audit-log">
@@ -30,12 +20,12 @@ export function AuditLog({ entries }: { entries: AuditView[] }) {
       </thead>
       <tbody>
         {entries.map((e) => {
-          const key = e.action.replace('.', '_');
+          const line = auditLine(t, language, e.action, e.details);
           return (
             <tr key={e.id} data-action={e.action}>
-              <td>{formatStamp(e.at)}</td>
-              <td>{isKnown(key) ? t(`close.actions.${key}`) : e.action}</td>
-              <td>{detailsText(e.details)}</td>
+              <td className="mono">{formatStamp(e.at)}</td>
+              <td className="nowrap">{line.action}</td>
+              <td>{line.details}</td>
             </tr>
           );
         })}
