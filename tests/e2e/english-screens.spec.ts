@@ -1,6 +1,7 @@
 /**
  * The app in English, as an accountant or a head office reads it: typographic quotes and apostrophes
- * are drawn as English punctuation (the CJK font drew them full-width: "the app’ s language").
+ * are drawn as English punctuation (the CJK font drew them full-width: "the app’ s language"), and
+ * what the app names itself (the rate-card templates) is in English.
  */
 import { expect, test } from './support/fixtures';
 import { callHost } from './support/host';
@@ -37,4 +38,27 @@ test('English screens draw ’ and “ ” as English punctuation, not full-widt
   const quote = await page.evaluate<number>(glyphWidthInEm('main', '“'));
   expect(quote).toBeGreaterThan(0);
   expect(quote, 'the opening quote of “To dispute”').toBeLessThan(0.6);
+});
+
+test('the rate-card templates are named in English on the English Settings page', async ({
+  app,
+  host,
+  page,
+}) => {
+  await callHost(host, 'book:create', { name: 'Templates' });
+  await page.reload();
+  await app.switchLanguage('en');
+  await app.goTo('settings');
+  const templates = page.getByTestId('rate-cards').getByLabel('Template');
+  await expect(templates.locator('option')).toHaveText([
+    'Lakala standard',
+    'Lakala standard (UnionPay QR up to ¥1,000 at the scan rate)',
+    'Blank rate card',
+  ]);
+  await app.switchLanguage('zh-CN');
+  await expect(page.getByTestId('rate-cards').getByLabel('模板').locator('option')).toHaveText([
+    '拉卡拉标准',
+    '拉卡拉标准（云闪付千元以下优惠）',
+    '空白费率卡',
+  ]);
 });

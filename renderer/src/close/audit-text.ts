@@ -104,7 +104,7 @@ function detailsOf(t: TFunction, language: Language, action: KnownAction, d: Det
         caseNo,
         list(d, 'fields')
           .map((f) => t(`disputes.fieldNames.${String(f) as 'title'}`))
-          .join(t('disputes.listSeparator')),
+          .join(t('common.listSeparator')),
       ]);
     case 'dispute_status': {
       const to = str(d, 'to');

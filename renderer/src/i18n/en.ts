@@ -42,6 +42,8 @@ export const en: Catalogue = {
     en: 'English',
   },
   common: {
+    listSeparator: ', ',
+    clauseSeparator: '; ',
     cancel: 'Cancel',
     confirm: 'OK',
     close: 'Close',

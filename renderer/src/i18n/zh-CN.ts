@@ -51,6 +51,9 @@ export const zhCN = {
     retry: '重试',
     total: '合计',
     working: '正在处理…',
+    /** Between the items of a list (“商户名称、答复期限”) and between clauses. */
+    listSeparator: '、',
+    clauseSeparator: '；',
   },
   book: {
     switcher: '切换账本',

@@ -45,7 +45,7 @@ export function ContactLog({
     eventNoteText(e, {
       findings: (count) => t('disputes.eventNotes.findings', { count }),
       field: (key) => t(`disputes.fieldNames.${key}`),
-      separator: t('disputes.listSeparator'),
+      separator: t('common.listSeparator'),
       recovered: (amount) => t('disputes.eventNotes.recovered', { amount }),
     });
 

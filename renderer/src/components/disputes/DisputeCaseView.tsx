@@ -203,7 +203,7 @@ export function DisputeCaseView({
                 {t('disputes.confirmStatus')}
               </button>
               <button type="button" className="button" onClick={cancelMove}>
-                {t('disputes.cancel')}
+                {t('common.cancel')}
               </button>
             </div>
           </form>

@@ -2,6 +2,8 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredRateCardView } from '../../../../shared/api/reconcile';
 import type { RateCardJson } from '../../../../shared/domain/rate-card';
+import { RATE_CARD_TEMPLATE_IDS } from '../../../../shared/domain/rate-card-templates';
+import type { RateCardTemplateId } from '../../../../shared/domain/rate-card-templates';
 import type { AppError } from '../../../../shared/result';
 import { useApi } from '../../api/use-api';
 import { useApiQuery } from '../../api/use-api-query';
@@ -13,6 +15,9 @@ import { ErrorNotice } from '../ErrorNotice';
 import { RateCardEditor } from './RateCardEditor';
 
 type Editing = { id: number | null; draft: CardDraft; serial: number };
+
+const isRateCardTemplateId = (id: string): id is RateCardTemplateId =>
+  (RATE_CARD_TEMPLATE_IDS as readonly string[]).includes(id);
 
 /** The book's rate cards: which exist, for which terminals, since when; edit one or start from a template. */
 export function RateCardSection({ bookKey }: { bookKey: string }) {
@@ -39,7 +44,7 @@ export function RateCardSection({ bookKey }: { bookKey: string }) {
       card.scope?.merchantNo ? t('rates.scopeMerchant', { no: card.scope.merchantNo }) : null,
       card.scope?.terminalId ? t('rates.scopeTerminal', { no: card.scope.terminalId }) : null,
     ].filter((x): x is string => x !== null);
-    return parts.length === 0 ? t('rates.scopeAll') : parts.join('，');
+    return parts.length === 0 ? t('rates.scopeAll') : parts.join(t('common.listSeparator'));
   };
 
   const remove = async (card: StoredRateCardView) => {
@@ -88,7 +93,7 @@ export function RateCardSection({ bookKey }: { bookKey: string }) {
                 <td className="mono">
                   {stored.card.versions
                     .map((v) => t('rates.versionSince', { date: v.effectiveFrom, n: v.rules.length }))
-                    .join('；')}
+                    .join(t('common.clauseSeparator'))}
                 </td>
                 <td className="mono">{formatStamp(stored.updatedAt)}</td>
                 <td>
@@ -121,7 +126,7 @@ export function RateCardSection({ bookKey }: { bookKey: string }) {
           {templates.status === 'ok'
             ? templates.value.map((tpl) => (
                 <option key={tpl.id} value={tpl.id}>
-                  {tpl.card.name}
+                  {isRateCardTemplateId(tpl.id) ? t(`rates.templateNames.${tpl.id}`) : tpl.card.name}
                 </option>
               ))
             : null}

@@ -84,8 +84,6 @@ export const disputesEn: typeof disputesZhCN = {
     remedy: 'request',
     deadline: 'reply by',
   },
-  listSeparator: ', ',
-  cancel: 'Cancel',
   evidenceTitle: 'Evidence pack',
   printPdf: 'Print evidence pack (PDF)',
   printZip: 'Export bundle (ZIP)',

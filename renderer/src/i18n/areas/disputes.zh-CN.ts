@@ -83,8 +83,6 @@ export const disputesZhCN = {
     remedy: '请求事项',
     deadline: '答复期限',
   },
-  listSeparator: '、',
-  cancel: '取消',
   evidenceTitle: '申诉材料',
   printPdf: '打印申诉材料 (PDF)',
   printZip: '导出证据包 (ZIP)',

@@ -154,6 +154,11 @@ export const ratesEn: typeof ratesZhCN = {
   deleteBody:
     'Reconciliation will no longer use this card. Stored results stay as they are until the next run.',
   template: 'Template',
+  templateNames: {
+    lakala_standard: 'Lakala standard',
+    lakala_qr_tiered: 'Lakala standard (UnionPay QR up to ¥1,000 at the scan rate)',
+    blank: 'Blank rate card',
+  },
   newFromTemplate: 'New from template',
   newTitle: 'New rate card',
   editTitle: 'Edit the rate card “{{name}}”',

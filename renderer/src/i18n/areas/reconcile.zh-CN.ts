@@ -145,6 +145,12 @@ export const ratesZhCN = {
   deleteTitle: '删除费率卡“{{name}}”？',
   deleteBody: '删除后，对账不再使用这张费率卡。已有的对账结果不变，重新对账后才会受影响。',
   template: '模板',
+  /** The built-in templates by id (shared/domain/rate-card-templates.ts; a card made from one keeps its Chinese name). */
+  templateNames: {
+    lakala_standard: '拉卡拉标准',
+    lakala_qr_tiered: '拉卡拉标准（云闪付千元以下优惠）',
+    blank: '空白费率卡',
+  },
   newFromTemplate: '从模板新建',
   newTitle: '新建费率卡',
   editTitle: '编辑费率卡“{{name}}”',
