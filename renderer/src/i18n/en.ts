@@ -44,6 +44,7 @@ export const en: Catalogue = {
   common: {
     listSeparator: ', ',
     clauseSeparator: '; ',
+    switchMonth: 'Go to {{month}}',
     cancel: 'Cancel',
     confirm: 'OK',
     close: 'Close',
@@ -201,6 +202,7 @@ export const en: Catalogue = {
     progressLabel: 'Importing “{{name}}”',
     done: 'Imported “{{name}}”: {{added}} rows added, {{duplicates}} duplicates, {{skipped}} skipped.',
     cancelledNote: 'Import of “{{name}}” cancelled; the book was not changed.',
+    otherMonth: 'This file’s data is for {{data}}; the month in focus is {{focus}}.',
     historyTitle: 'Import history',
     historyEmpty: 'No files imported yet.',
     historyTime: 'Imported',
@@ -262,6 +264,7 @@ export const en: Catalogue = {
     count: '{{n}} transactions',
     bankCount: '{{n}} lines',
     noMatch: 'Nothing matches these filters. Widen them.',
+    elsewhere: 'Nothing in these dates. The book holds {{from}} to {{to}}.',
     detailTitle: 'Detail and source',
     source: 'Source',
     sourceFile: 'File',

@@ -54,6 +54,7 @@ export const zhCN = {
     /** Between the items of a list (“商户名称、答复期限”) and between clauses. */
     listSeparator: '、',
     clauseSeparator: '；',
+    switchMonth: '转到{{month}}',
   },
   book: {
     switcher: '切换账本',
@@ -192,6 +193,7 @@ export const zhCN = {
     progressLabel: '正在导入“{{name}}”',
     done: '已导入“{{name}}”：新增 {{added}} 行，重复 {{duplicates}} 行，跳过 {{skipped}} 行。',
     cancelledNote: '已取消导入“{{name}}”，账本没有改动。',
+    otherMonth: '这个文件是{{data}}的数据，现在的对账月份是{{focus}}。',
     historyTitle: '导入记录',
     historyEmpty: '还没有导入过文件。',
     historyTime: '导入时间',
@@ -252,6 +254,7 @@ export const zhCN = {
     count: '共 {{n}} 笔',
     bankCount: '共 {{n}} 条',
     noMatch: '没有符合筛选条件的记录。请放宽筛选条件。',
+    elsewhere: '这段时间没有记录。账本中的记录在 {{from}} 至 {{to}} 之间。',
     detailTitle: '明细与来源',
     source: '来源',
     sourceFile: '文件',

@@ -12,6 +12,7 @@ import { useImportJob } from '../../import/use-import-job';
 import { ErrorNotice } from '../ErrorNotice';
 import { ProgressBar } from '../ProgressBar';
 import { ImportBlockers } from './ImportBlockers';
+import { ImportDoneNotice } from './ImportDoneNotice';
 import { IssueList } from './IssueList';
 import { MappingEditor } from './MappingEditor';
 import { PreviewRows } from './PreviewRows';
@@ -323,14 +324,12 @@ export function FilePreview({ file, sheet, onRemove, onImported, onAddSheets }: 
       ) : null}
       {run.error !== null ? <ErrorNotice error={run.error} /> : null}
       {run.job?.state === 'done' && run.job.result !== null ? (
-        <p className="notice notice-success" role="status">
-          {t('import.done', {
-            name: file.name,
-            added: formatCount(run.job.result.added),
-            duplicates: formatCount(run.job.result.duplicates),
-            skipped: formatCount(run.job.result.skipped),
-          })}
-        </p>
+        <ImportDoneNotice
+          name={file.name}
+          result={run.job.result}
+          firstDate={preview?.stats.firstDate ?? null}
+          lastDate={preview?.stats.lastDate ?? null}
+        />
       ) : null}
       {run.job?.state === 'cancelled' ? (
         <p className="notice" role="status">

@@ -22,6 +22,7 @@ import type { LedgerFilter, LedgerSort, SetChoice } from './ledger-table';
 import { SelectFilter } from './SelectFilter';
 import { DateRangeFilter } from './DateRangeFilter';
 import type { DateRange } from './DateRangeFilter';
+import { LedgerElsewhere } from './LedgerElsewhere';
 import { LedgerFacts } from './LedgerFacts';
 import { ProvenanceDetail } from './ProvenanceDetail';
 
@@ -92,6 +93,8 @@ export function LedgerView<Row extends { id: number }, Totals, Choices extends {
     });
 
   const count = countText(formatCount(pages.total));
+  /** Nothing chosen but the dates (and the order): an empty table means the rows are in other months. */
+  const onlyDates = text.trim() === '' && Object.keys(choices).every((k) => k === 'sort');
   return (
     <Page title={title}>
       <div className="filters" role="search">
@@ -137,7 +140,14 @@ export function LedgerView<Row extends { id: number }, Totals, Choices extends {
         {pages.status === 'loading' ? t('app.loading') : count}
       </p>
       {pages.status === 'ok' && pages.total === 0 ? (
-        <EmptyState>{t('ledger.noMatch')}</EmptyState>
+        onlyDates ? (
+          <LedgerElsewhere
+            kind={props.detailCall === 'transactions:get' ? 'pos' : 'bank'}
+            revision={revision}
+          />
+        ) : (
+          <EmptyState>{t('ledger.noMatch')}</EmptyState>
+        )
       ) : (
         <VirtualTable
           caption={title}
