@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
 import type { ReactNode } from 'react';
 
 export type VirtualColumn<Row> = {
@@ -26,10 +27,15 @@ type VirtualTableProps<Row> = {
 };
 
 const ROW_HEIGHT = 30;
+/** Rows a Page Up / Page Down moves: about a screenful of the table's 30 px rows. */
+const PAGE_ROWS = 15;
 
 /**
  * A table that stays smooth at 100,000 rows: only the rows in view are in the DOM (spacer rows keep
  * the scroll height), the header and the 合计 row stay in place, Enter or a click opens a row.
+ * The keyboard reaches the rows too: Tab onto the table, then ↑ ↓ Home End PgUp PgDn move between
+ * them (scrolling the one chosen into view) and Enter opens it; the chosen row is the table's one tab
+ * stop among its rows, so Tab leaves the table instead of walking 100,000 rows.
  */
 export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const { columns, count, rowAt, rowKey, ensureRange, onOpen } = props;
@@ -42,6 +48,41 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
     overscan: 20,
   });
   const items = virtualizer.getVirtualItems();
+  const [active, setActive] = useState<number | null>(null);
+  /** Set by a key that chose a row: the row may be drawn only after the scroll it asked for. */
+  const focusPending = useRef(false);
+
+  // Once the row a key chose is drawn with its data (not the loading line in its place), the keyboard
+  // goes to it.
+  useEffect(() => {
+    if (!focusPending.current || active === null) return;
+    const row = scrollRef.current?.querySelector<HTMLTableRowElement>(
+      `tbody tr[tabindex][aria-rowindex="${active + 2}"]`,
+    );
+    if (row === null || row === undefined) return;
+    focusPending.current = false;
+    row.focus();
+  });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (onOpen === undefined || count === 0) return;
+    const from = active === null ? -1 : Math.min(active, count - 1);
+    const to: Record<string, number> = {
+      ArrowDown: from + 1,
+      ArrowUp: from - 1,
+      PageDown: from + PAGE_ROWS,
+      PageUp: from - PAGE_ROWS,
+      Home: 0,
+      End: count - 1,
+    };
+    const next = to[event.key];
+    if (next === undefined) return;
+    event.preventDefault();
+    const index = Math.max(0, Math.min(count - 1, next));
+    focusPending.current = true;
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  };
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
 
@@ -54,7 +95,14 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
   const hasTotals = columns.some((c) => c.total !== undefined);
 
   return (
-    <div className="virtual-table" ref={scrollRef} role="region" aria-label={props.caption} tabIndex={0}>
+    <div
+      className="virtual-table"
+      ref={scrollRef}
+      role="region"
+      aria-label={props.caption}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
       <table className="data-table compact ledger-table" aria-rowcount={count + 1}>
         <caption className="visually-hidden">{props.caption}</caption>
         <thead>
@@ -85,10 +133,14 @@ export function VirtualTable<Row>(props: VirtualTableProps<Row>) {
               <tr
                 key={rowKey(row)}
                 aria-rowindex={item.index + 2}
-                tabIndex={onOpen === undefined ? undefined : -1}
+                tabIndex={onOpen === undefined ? undefined : item.index === active ? 0 : -1}
+                onFocus={() => setActive(item.index)}
                 onClick={onOpen === undefined ? undefined : () => onOpen(row)}
                 onKeyDown={(event) => {
-                  if (event.key === 'Enter' && onOpen !== undefined) onOpen(row);
+                  if (event.key !== 'Enter' || onOpen === undefined) return;
+                  // Else the same Enter, arriving at the dialog's close button once it opens, closes it.
+                  event.preventDefault();
+                  onOpen(row);
                 }}
               >
                 {columns.map((column) => (
