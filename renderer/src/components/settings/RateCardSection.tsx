@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredRateCardView } from '../../../../shared/api/reconcile';
 import type { RateCardJson } from '../../../../shared/domain/rate-card';
@@ -33,6 +33,13 @@ export function RateCardSection({ bookKey }: { bookKey: string }) {
   const [deleting, setDeleting] = useState<StoredRateCardView | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<AppError | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+
+  // A save closes the editor, and the button that had the keyboard with it: the keyboard and the view
+  // go to what the save says (they were left on the page's body, scrolled to where the editor was).
+  useEffect(() => {
+    if (notice !== null) noticeRef.current?.focus();
+  }, [notice]);
 
   const startEditing = (id: number | null, card: RateCardJson) => {
     setNotice(null);
@@ -64,7 +71,7 @@ export function RateCardSection({ bookKey }: { bookKey: string }) {
       {cards.status === 'error' ? <ErrorNotice error={cards.error} onRetry={cards.reload} /> : null}
       {error !== null ? <ErrorNotice error={error} /> : null}
       {notice !== null ? (
-        <div className="notice" role="status">
+        <div className="notice" role="status" tabIndex={-1} ref={noticeRef}>
           {notice}
         </div>
       ) : null}
