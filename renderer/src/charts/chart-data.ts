@@ -88,3 +88,24 @@ export function rateRows(data: ChartSeries): RateRow[] {
 export function contractedRates(points: readonly SeriesPoint[]): string[] {
   return [...new Set(points.flatMap((p) => (p.contractedRate === null ? [] : [p.contractedRate])))];
 }
+
+/**
+ * The reference lines of the rate chart: one per contracted rate that holds over the whole range, with
+ * every channel it holds for, in the channels' order. WeChat Pay and Alipay at 0.38% are one line
+ * labelled for both: two lines on the same height wrote their labels over each other.
+ */
+export function referenceRates<C extends string>(
+  channels: readonly C[],
+  contracts: ReadonlyMap<C, readonly string[]>,
+): { rate: string; channels: C[] }[] {
+  const lines: { rate: string; channels: C[] }[] = [];
+  for (const channel of channels) {
+    const rates = contracts.get(channel) ?? [];
+    const only = rates.length === 1 ? rates[0] : undefined;
+    if (only === undefined) continue;
+    const same = lines.find((l) => Number(l.rate) === Number(only));
+    if (same === undefined) lines.push({ rate: only, channels: [channel] });
+    else same.channels.push(channel);
+  }
+  return lines;
+}

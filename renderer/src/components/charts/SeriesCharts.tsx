@@ -24,6 +24,7 @@ import {
   go,
   rateRows,
   rateTick,
+  referenceRates,
   timeTickInterval,
   transactionsHref,
   yuanTick,
@@ -203,27 +204,30 @@ export const RateChart = memo(function RateChart({ data }: { data: ChartSeries }
           {engaged ? (
             <Tooltip formatter={(value, name) => [typeof value === 'number' ? rateTick(value) : '', name]} />
           ) : null}
+          {referenceRates(
+            channels.map((s) => s.channel),
+            contracts,
+          ).map((line) => (
+            <ReferenceLine
+              key={`ref-${line.rate}`}
+              y={Number(line.rate)}
+              stroke={line.channels.length === 1 ? COLORS[line.channels[0] ?? 'all'] : CONTRACTED}
+              strokeDasharray="6 4"
+              label={{
+                value: t('charts.contractedOf', {
+                  channel: line.channels
+                    .map((c) => t(`ledger.channels.${c}`))
+                    .join(t('common.listSeparator')),
+                  rate: displayRate(line.rate),
+                }),
+                position: 'insideBottomRight',
+                fontSize: 11,
+              }}
+            />
+          ))}
           {channels.map((s) => {
             const rates = contracts.get(s.channel) ?? [];
-            const only = rates.length === 1 ? rates[0] : undefined;
-            if (only !== undefined)
-              return (
-                <ReferenceLine
-                  key={`ref-${s.channel}`}
-                  y={Number(only)}
-                  stroke={COLORS[s.channel]}
-                  strokeDasharray="6 4"
-                  label={{
-                    value: t('charts.contractedOf', {
-                      channel: t(`ledger.channels.${s.channel}`),
-                      rate: displayRate(only),
-                    }),
-                    position: 'insideBottomRight',
-                    fontSize: 11,
-                  }}
-                />
-              );
-            return rates.length === 0 ? null : (
+            return rates.length < 2 ? null : (
               <Line
                 key={`contracted-${s.channel}`}
                 dataKey={`contracted_${s.channel}`}
