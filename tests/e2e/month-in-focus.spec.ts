@@ -1,9 +1,10 @@
 /**
  * Month end is done after the month: in November a bookkeeper imports August's files while the app
  * shows November. Before, the import said only "新增 1,888 行", every page stayed on November, empty
- * ("没有符合筛选条件的记录。请放宽筛选条件。", though nothing was filtered), and nothing led to
- * August. Now the import names the file's month with a button to go there, and an empty Transactions or
- * Bank page says which dates the book holds, with the same button.
+ * ("没有符合筛选条件的记录。请放宽筛选条件。", though nothing was filtered), nothing led to August, and
+ * November's overview showed its rates as "–%". Now the import names the file's month with a button to
+ * go there, an empty Transactions or Bank page says which dates the book holds, with the same button,
+ * and a month without sales has no rate ("–").
  */
 import { ImportPage } from './pages/import-page';
 import { LedgerPage } from './pages/ledger-page';
@@ -55,6 +56,14 @@ test('an empty Transactions or Bank page says where the book’s rows are, and g
   await empty.getByRole('button', { name: '转到2026年8月' }).click();
   await expect(app.monthValue).toHaveAttribute('data-month', '2026-08');
   await expect(ledger.count).toHaveText('共 45 条');
+
+  // November's overview: no sales, so no rate either ("–", not "–%").
+  await app.header.locator('input.month-picker').fill('2026-11');
+  await app.goTo('overview');
+  const figures = page.getByTestId('overview-figures');
+  await expect(figures.locator('[data-figure="turnover"] dd')).toHaveText('¥0.00');
+  await expect(figures.locator('[data-figure="effective"] dd')).toHaveText('–');
+  await expect(figures.locator('[data-figure="contracted"] dd')).toHaveText('–');
 
   // A search that finds nothing is still the filters' doing.
   await app.goTo('transactions');

@@ -1,5 +1,13 @@
+import { displayRate } from '../../../shared/domain/chart-series';
+import type { RatePercent } from '../../../shared/money';
+
 export { formatFen } from '../../../shared/money-format';
 export type { Fen } from '../../../shared/fen';
+
+/** A rate as a percentage ("0.38%"), or "–" when there is none (a month without sales): not "–%". */
+export function formatRatePercent(rate: RatePercent | null): string {
+  return rate === null ? '–' : `${displayRate(rate)}%`;
+}
 
 /** A count with thousands separators ("42,000"), the same in Chinese and English. */
 export function formatCount(n: number): string {

@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import type { NextStep } from '../../../../shared/api/contract';
-import { displayRate } from '../../../../shared/domain/chart-series';
 import { fen } from '../../../../shared/fen';
 import { useApiQuery } from '../../api/use-api-query';
 import { useBook } from '../../book/use-book';
 import { formatMonth } from '../../format/month';
-import { formatCount, formatFen } from '../../format/number';
+import { formatCount, formatFen, formatRatePercent } from '../../format/number';
 import { useLanguage } from '../../i18n/use-language';
 import { useFocusMonth } from '../../month/use-focus-month';
 import { routeHref } from '../../routing/routes';
@@ -38,8 +37,8 @@ export function OverviewFigures() {
   const figures: [string, string, string][] = [
     ['turnover', t('charts.overview.turnover'), formatFen(fen(o.turnoverFen))],
     ['fees', t('charts.overview.fees'), formatFen(fen(o.feesFen))],
-    ['effective', t('charts.overview.effectiveRate'), `${displayRate(o.effectiveRate)}%`],
-    ['contracted', t('charts.overview.contractedRate'), `${displayRate(o.contractedRate)}%`],
+    ['effective', t('charts.overview.effectiveRate'), formatRatePercent(o.effectiveRate)],
+    ['contracted', t('charts.overview.contractedRate'), formatRatePercent(o.contractedRate)],
     ['stake', t('charts.overview.atStake'), formatFen(fen(o.atStakeFen))],
     ['open', t('charts.overview.openFindings'), formatCount(o.openFindings)],
     ['missing', t('charts.overview.daysWithoutPos'), formatCount(o.daysWithoutPos.length)],

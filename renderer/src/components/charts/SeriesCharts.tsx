@@ -29,7 +29,7 @@ import {
   transactionsHref,
   yuanTick,
 } from '../../charts/chart-data';
-import { formatFen } from '../../format/number';
+import { formatFen, formatRatePercent } from '../../format/number';
 import { timeGridLines } from '../../charts/time-grid';
 import { AxisTick } from './AxisTick';
 import { ChartFrame, useEngaged } from './ChartFrame';
@@ -107,10 +107,10 @@ export const TurnoverChart = memo(function TurnoverChart({ series }: { series: C
                       {t('charts.fees')} {formatFen(p.feesFen)}
                     </dd>
                     <dd>
-                      {t('charts.effectiveRate')} {displayRate(p.effectiveRate)}%
+                      {t('charts.effectiveRate')} {formatRatePercent(p.effectiveRate)}
                     </dd>
                     <dd>
-                      {t('charts.contractedRate')} {displayRate(p.contractedRate)}%
+                      {t('charts.contractedRate')} {formatRatePercent(p.contractedRate)}
                     </dd>
                   </dl>
                 );
@@ -358,8 +358,8 @@ function RateTableBody({ data }: { data: ChartSeries }) {
             <td>{s.channel === 'all' ? t('charts.total') : t(`ledger.channels.${s.channel}`)}</td>
             <td className="num">{formatFen(fen(p.turnoverFen))}</td>
             <td className="num">{formatFen(fen(p.feesFen))}</td>
-            <td className="num">{displayRate(p.effectiveRate)}%</td>
-            <td className="num">{displayRate(p.contractedRate)}%</td>
+            <td className="num">{formatRatePercent(p.effectiveRate)}</td>
+            <td className="num">{formatRatePercent(p.contractedRate)}</td>
             <td>
               <a href={transactionsHref(bucketRange(p.bucket), s.channel)}>{t('charts.openTxns')}</a>
             </td>
