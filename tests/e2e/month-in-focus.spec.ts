@@ -2,9 +2,10 @@
  * Month end is done after the month: in November a bookkeeper imports August's files while the app
  * shows November. Before, the import said only "新增 1,888 行", every page stayed on November, empty
  * ("没有符合筛选条件的记录。请放宽筛选条件。", though nothing was filtered), nothing led to August, and
- * November's overview showed its rates as "–%". Now the import names the file's month with a button to
- * go there, an empty Transactions or Bank page says which dates the book holds, with the same button,
- * and a month without sales has no rate ("–").
+ * November's overview showed its rates as "–%" and offered to reconcile November. Now the import names
+ * the file's month with a button to go there, an empty Transactions or Bank page and the overview's
+ * next step say which dates the book holds, with the same button, and a month without sales has no
+ * rate ("–").
  */
 import { ImportPage } from './pages/import-page';
 import { LedgerPage } from './pages/ledger-page';
@@ -64,6 +65,16 @@ test('an empty Transactions or Bank page says where the book’s rows are, and g
   await expect(figures.locator('[data-figure="turnover"] dd')).toHaveText('¥0.00');
   await expect(figures.locator('[data-figure="effective"] dd')).toHaveText('–');
   await expect(figures.locator('[data-figure="contracted"] dd')).toHaveText('–');
+  // Its next step is not "reconcile November": the book's sales are in August.
+  const nextStep = page.locator('section.next-step');
+  await expect(nextStep).toContainText(
+    '2026年11月没有 POS 交易，账本中的交易在 2026-08-01 至 2026-08-31 之间。',
+  );
+  await nextStep.getByRole('button', { name: '转到2026年8月' }).click();
+  await expect(nextStep).toContainText(
+    'POS 交易和银行流水都已导入，可以去“对账”页核对2026年8月的手续费和到账。',
+  );
+  await app.header.locator('input.month-picker').fill('2026-11');
 
   // A search that finds nothing is still the filters' doing.
   await app.goTo('transactions');

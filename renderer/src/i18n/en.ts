@@ -112,6 +112,7 @@ export const en: Catalogue = {
     needPos:
       'No POS transactions yet. Import the POS transaction export on the Import page to recompute fees.',
     ready: 'POS transactions and bank lines are in. Reconcile {{month}} on the Reconcile page.',
+    noPosInMonth: '{{month}} has no POS transactions; the book holds {{from}} to {{to}}.',
     goReconcile: 'Go to Reconcile',
     createdAt: 'Created {{time}}',
   },

@@ -113,6 +113,7 @@ export const zhCN = {
     needPos: '还没有 POS 交易。请在“导入”页导入 POS 交易明细，才能重算手续费。',
     ready: 'POS 交易和银行流水都已导入，可以去“对账”页核对{{month}}的手续费和到账。',
     goReconcile: '去对账',
+    noPosInMonth: '{{month}}没有 POS 交易，账本中的交易在 {{from}} 至 {{to}} 之间。',
     createdAt: '创建于 {{time}}',
   },
   import: {

@@ -5,10 +5,13 @@ import { OverviewFigures } from '../components/charts/OverviewFigures';
 import { DataTable } from '../components/DataTable';
 import type { Column } from '../components/DataTable';
 import { EmptyState } from '../components/EmptyState';
+import { GoToMonthButton } from '../components/GoToMonthButton';
 import { Page } from '../components/Page';
 import { formatMonth } from '../format/month';
+import { monthRange } from '../format/month-range';
 import { formatStamp } from '../format/number';
 import { useLanguage } from '../i18n/use-language';
+import { useBookDates } from '../import/use-book-dates';
 import { useFocusMonth } from '../month/use-focus-month';
 import { routeHref } from '../routing/routes';
 
@@ -25,8 +28,12 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { month } = useFocusMonth();
-  const { current } = useBook();
+  const { current, revision } = useBook();
+  const posDates = useBookDates('pos', revision);
   if (current === null) return null;
+  const range = monthRange(month);
+  // The book's POS rows are all in other months: reconciling this one would find nothing.
+  const posElsewhere = posDates !== null && (posDates.to < range.from || posDates.from > range.to);
 
   const { counts } = current;
   const rows: CountRow[] = COUNT_KEYS.map((key) => ({ key, n: counts[key] }));
@@ -70,6 +77,15 @@ export function OverviewPage() {
             <p>
               {counts.posTransactions === 0 ? t('overview.needPos') : t('overview.needBank')}{' '}
               <a href={routeHref('import')}>{t('overview.goImport')}</a>
+            </p>
+          ) : posElsewhere ? (
+            <p>
+              {t('overview.noPosInMonth', {
+                month: formatMonth(month, language),
+                from: posDates.from,
+                to: posDates.to,
+              })}{' '}
+              <GoToMonthButton month={posDates.latestMonth} />
             </p>
           ) : (
             <p>

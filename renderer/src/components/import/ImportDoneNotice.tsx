@@ -5,6 +5,7 @@ import { mainMonthOf } from '../../format/month-range';
 import { formatCount } from '../../format/number';
 import { useLanguage } from '../../i18n/use-language';
 import { useFocusMonth } from '../../month/use-focus-month';
+import { GoToMonthButton } from '../GoToMonthButton';
 
 /**
  * What an import added, and, when the file is about another month than the one in focus, a button to
@@ -24,7 +25,7 @@ export function ImportDoneNotice({
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
-  const { month, setMonth } = useFocusMonth();
+  const { month } = useFocusMonth();
   const dataMonth = firstDate !== null && lastDate !== null ? mainMonthOf(firstDate, lastDate) : null;
   const elsewhere = dataMonth !== null && dataMonth !== month && result.added + result.duplicates > 0;
   return (
@@ -43,9 +44,7 @@ export function ImportDoneNotice({
             data: formatMonth(dataMonth, language),
             focus: formatMonth(month, language),
           })}{' '}
-          <button type="button" className="button button-small" onClick={() => setMonth(dataMonth)}>
-            {t('common.switchMonth', { month: formatMonth(dataMonth, language) })}
-          </button>
+          <GoToMonthButton month={dataMonth} />
         </p>
       ) : null}
     </div>

@@ -1,11 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { SourceKind } from '../../../../shared/api/contract';
-import { useApiQuery } from '../../api/use-api-query';
-import { formatMonth } from '../../format/month';
-import { mainMonthOf } from '../../format/month-range';
-import { useLanguage } from '../../i18n/use-language';
+import { useBookDates } from '../../import/use-book-dates';
 import { useFocusMonth } from '../../month/use-focus-month';
 import { EmptyState } from '../EmptyState';
+import { GoToMonthButton } from '../GoToMonthButton';
 
 /**
  * The table is empty only because the book's rows are in other months: say which dates the book holds
@@ -14,34 +12,14 @@ import { EmptyState } from '../EmptyState';
  */
 export function LedgerElsewhere({ kind, revision }: { kind: SourceKind; revision: number }) {
   const { t } = useTranslation();
-  const { language } = useLanguage();
-  const { month, setMonth } = useFocusMonth();
-  const batches = useApiQuery('imports:list', {}, revision);
-  const dated =
-    batches.status === 'ok'
-      ? batches.value.filter(
-          (b): b is typeof b & { firstDate: string; lastDate: string } =>
-            b.kind === kind && b.status === 'committed' && b.firstDate !== null && b.lastDate !== null,
-        )
-      : [];
-  const latest = dated.reduce<(typeof dated)[number] | null>(
-    (best, b) => (best === null || b.lastDate > best.lastDate ? b : best),
-    null,
-  );
-  if (latest === null) return <EmptyState>{t('ledger.noMatch')}</EmptyState>;
-  const from = dated.reduce((min, b) => (b.firstDate < min ? b.firstDate : min), latest.firstDate);
-  const target = mainMonthOf(latest.firstDate, latest.lastDate);
+  const { month } = useFocusMonth();
+  const dates = useBookDates(kind, revision);
+  if (dates === null) return <EmptyState>{t('ledger.noMatch')}</EmptyState>;
   return (
     <EmptyState
-      action={
-        target !== month ? (
-          <button type="button" className="button button-primary" onClick={() => setMonth(target)}>
-            {t('common.switchMonth', { month: formatMonth(target, language) })}
-          </button>
-        ) : undefined
-      }
+      action={dates.latestMonth !== month ? <GoToMonthButton month={dates.latestMonth} primary /> : undefined}
     >
-      {t('ledger.elsewhere', { from, to: latest.lastDate })}
+      {t('ledger.elsewhere', { from: dates.from, to: dates.to })}
     </EmptyState>
   );
 }
