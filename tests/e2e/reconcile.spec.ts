@@ -51,12 +51,12 @@ test.describe('reconciling the August 2026 example month in the UI', () => {
     host,
     page,
   }) => {
-    await app.welcome.createBook('八月示例');
-    await expect(app.currentBookName).toHaveText('八月示例');
+    await app.welcome.createBook('八月对账');
+    await expect(app.currentBookName).toHaveText('八月对账');
     const imported = await importFiles(host, [POS, BANK]);
     expect(imported.map((r) => r.added)).toEqual([1888, 46]);
     await page.reload();
-    await expect(app.currentBookName).toHaveText('八月示例');
+    await expect(app.currentBookName).toHaveText('八月对账');
 
     await app.header.locator('input.month-picker').fill('2026-08');
     await expect(app.monthValue).toHaveAttribute('data-month', '2026-08');
